@@ -1,1 +1,70 @@
-package dev.closer; public class Main { public static void main(String[] a){} }
+package dev.closer;
+
+import dev.closer.cli.CloserCommand;
+import dev.closer.policy.Audit;
+import dev.closer.policy.BudgetCeiling;
+import dev.closer.policy.NoAutoSend;
+import dev.closer.policy.PolicyChain;
+import dev.closer.policy.ProfileAccess;
+import dev.closer.policy.ProfileCatalog;
+import dev.closer.policy.Redactor;
+import dev.closer.policy.SchemaValidation;
+import dev.closer.policy.TraceIds;
+import dev.closer.server.http.CallMetrics;
+import dev.closer.store.BudgetLedger;
+import dev.closer.store.Database;
+import dev.closer.store.Journal;
+import dev.closer.tool.Resources;
+import dev.closer.tool.ToolCatalog;
+import dev.closer.tool.ToolDefinition;
+import dev.closer.tool.ToolHandler;
+import dev.closer.tool.ToolRegistry;
+import dev.closer.toolset.platform.BudgetStatusTool;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * The composition root: the only place that constructs and wires Closer's objects. The picocli
+ * commands in {@code cli/} parse flags and call {@link #assemble}.
+ */
+public final class Main {
+
+    public static final String VERSION = "0.1.0";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code = new CommandLine(new CloserCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        System.exit(code);
+    }
+
+    /** Wires a Closer on {@code settings}; tests may add tools (definitions with their handlers). */
+    public static App assemble(Settings settings, List<ToolDefinition> extraTools, Map<String, ToolHandler> extraHandlers) {
+        ProfileCatalog profiles = ProfileCatalog.parse(settings.profilesDir() != null
+                ? Resources.readDirectory(settings.profilesDir(), ".yaml")
+                : Resources.readClasspath("profiles", ".yaml"), settings.budgetOverride());
+        Database db = Database.open(settings.dataDir());
+        Journal journal = new Journal(db);
+        BudgetLedger ledger = new BudgetLedger(db);
+        BudgetCeiling budget = new BudgetCeiling(ledger, settings.clock());
+        Redactor redactor = new Redactor(List.of(), List.of(), Redactor.secretsIn(settings.env()));
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PolicyChain chain = new PolicyChain(new TraceIds(), new ProfileAccess(profiles), new SchemaValidation(), budget,
+                new NoAutoSend(), redactor, new Audit(journal, settings.clock()), new CallMetrics(metrics),
+                settings.validateOutputs());
+
+        List<ToolDefinition> definitions = new ArrayList<>(ToolCatalog.parse(Resources.readClasspath("tool-schemas", ".json")));
+        definitions.addAll(extraTools);
+        Map<String, ToolHandler> handlers = new HashMap<>();
+        handlers.put("get_budget_status", new BudgetStatusTool(profiles, budget, ledger));
+        handlers.putAll(extraHandlers);
+        ToolRegistry registry = ToolRegistry.build(definitions, handlers, chain, NoAutoSend::isSendingToolName);
+        return new App(settings, db, journal, profiles, registry, budget, redactor, metrics);
+    }
+}
