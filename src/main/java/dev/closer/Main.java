@@ -50,7 +50,7 @@ public final class Main {
                 ? Resources.readDirectory(settings.profilesDir(), ".yaml")
                 : Resources.readClasspath("profiles", ".yaml"), settings.budgetOverride());
         Database db = Database.open(settings.dataDir());
-        Journal journal = new Journal(db);
+        Journal journal = new Journal(db, settings.durableAudit());
         BudgetLedger ledger = new BudgetLedger(db);
         BudgetCeiling budget = new BudgetCeiling(ledger, settings.clock());
         Redactor redactor = new Redactor(List.of(), List.of(), Redactor.secretsIn(settings.env()));

@@ -9,10 +9,12 @@ import java.util.Map;
  *
  * @param profilesDir      a folder of profile YAML files overriding the built-in ones, or null
  * @param budgetOverride   {@code AGENT_BUDGET_CEILING}, or null
+ * @param durableAudit     calls return only after their audit/ledger rows are committed (default);
+ *                         CLOSER_AUDIT_DURABILITY=async trades that for latency
  * @param env              the process environment (tokens, CRM credentials); passed, never re-read
  */
 public record Settings(Path dataDir, Path profilesDir, Long budgetOverride, boolean validateOutputs,
-                       Map<String, String> env, Clock clock) {
+                       boolean durableAudit, Map<String, String> env, Clock clock) {
 
     public Settings {
         env = Map.copyOf(env);
@@ -23,7 +25,8 @@ public record Settings(Path dataDir, Path profilesDir, Long budgetOverride, bool
                 : Path.of(env.getOrDefault("CLOSER_DATA_DIR", "data"));
         Path profiles = env.containsKey("CLOSER_PROFILES_DIR") ? Path.of(env.get("CLOSER_PROFILES_DIR")) : null;
         return new Settings(dataDir, profiles, budgetCeiling(env.get("AGENT_BUDGET_CEILING")),
-                !"false".equalsIgnoreCase(env.getOrDefault("CLOSER_VALIDATE_OUTPUT", "true")), env, Clock.systemUTC());
+                !"false".equalsIgnoreCase(env.getOrDefault("CLOSER_VALIDATE_OUTPUT", "true")),
+                !"async".equalsIgnoreCase(env.getOrDefault("CLOSER_AUDIT_DURABILITY", "sync")), env, Clock.systemUTC());
     }
 
     static Long budgetCeiling(String text) {
@@ -43,11 +46,11 @@ public record Settings(Path dataDir, Path profilesDir, Long budgetOverride, bool
     }
 
     public Settings withDataDir(Path dir) {
-        return new Settings(dir, profilesDir, budgetOverride, validateOutputs, env, clock);
+        return new Settings(dir, profilesDir, budgetOverride, validateOutputs, durableAudit, env, clock);
     }
 
     public Settings withEnv(Map<String, String> newEnv) {
         return new Settings(dataDir, profilesDir, budgetCeiling(newEnv.get("AGENT_BUDGET_CEILING")), validateOutputs,
-                newEnv, clock);
+                durableAudit, newEnv, clock);
     }
 }

@@ -4,7 +4,6 @@ import dev.closer.store.Journal;
 import dev.closer.tool.Json;
 import dev.closer.tool.ToolError;
 import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -31,8 +30,8 @@ public final class Audit {
                        long cost, boolean charged, String windowStart, long durationUs) {
     }
 
-    /** Records the call; the future completes when its rows are committed. */
-    public CompletableFuture<Void> record(Call call, Redactor redactor) {
+    /** Records the call; returns once its rows are committed. */
+    public void record(Call call, Redactor redactor) {
         String at = clock.instant().toString();
         String inputs = call.inputs() == null ? null : Json.write(redactor.redact(abbreviate(call.inputs())));
         String error = call.error() == null ? null : Json.write(call.error());
@@ -42,7 +41,7 @@ public final class Audit {
         Journal.LedgerRow ledger = call.charged() && call.cost() > 0
                 ? new Journal.LedgerRow(call.profile(), call.windowStart(), call.traceId(), call.tool(), call.cost(), at)
                 : null;
-        return journal.append(audit, ledger);
+        journal.append(audit, ledger);
     }
 
     /** A copy of {@code node} with long arrays and strings shortened. */

@@ -10,7 +10,6 @@ import dev.closer.tool.ToolHandler;
 import dev.closer.tool.ToolRegistry;
 import dev.closer.tool.ToolResult;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,13 +118,13 @@ public final class PolicyChain implements ToolRegistry.Chain {
         String name = profileName == null ? "(none)" : profileName;
         try {
             audit.record(new Audit.Call(name, trace, tool.name(), caller.door(), inputs, safeError, cost, held != null,
-                    held == null ? null : held.windowStart(), micros), r).join();
-        } catch (CompletionException e) {
+                    held == null ? null : held.windowStart(), micros), r);
+        } catch (RuntimeException e) {
             // A result the audit log cannot record is not returned: the caller sees the failure.
             if (held != null) {
                 budget.release(held);
             }
-            LOG.error("audit write failed for {}: {}", tool.name(), e.getCause().getMessage());
+            LOG.error("audit write failed for {}: {}", tool.name(), e.getMessage());
             observer.called(tool.name(), caller.door(), ToolError.INTERNAL, System.nanoTime() - started);
             return ToolResult.error(ToolError.of(ToolError.INTERNAL, "the call could not be recorded; nothing was charged"),
                     new ToolResult.Meta(trace, 0, null));

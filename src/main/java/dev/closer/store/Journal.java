@@ -4,34 +4,77 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The audit log and budget ledger writer. Rows are committed by one thread in batches (group
- * commit): every caller waits until its rows are durable, but many concurrent calls share one
- * transaction, so the store keeps up with thousands of calls per second. A call's audit row and
- * ledger row are committed together or not at all.
+ * The audit log and budget ledger writer. A caller returns only once its rows are committed, and
+ * concurrent callers share transactions (group commit, leader/follower): whoever holds the commit
+ * lock writes every row queued so far, so the callers that queued behind it find their rows
+ * already durable and return without a transaction of their own. No thread hand-off on the way.
+ * A call's audit row and ledger row are committed together or not at all.
+ *
+ * <p>With {@code durable = false} (CLOSER_AUDIT_DURABILITY=async) callers do not wait: a flusher
+ * thread commits queued rows every few milliseconds. That removes the commit from each call's
+ * latency at the price of losing the last few milliseconds of rows if the process is killed.
  */
 public final class Journal implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
     private static final int MAX_BATCH = 1024;
+    private static final long FLUSH_MILLIS = 5;
 
     private final Database db;
-    private final BlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
-    private final Thread writer;
-    private volatile boolean running = true;
+    private final Queue<Entry> queue = new ConcurrentLinkedQueue<>();
+    private final Object commitLock = new Object();
+    private volatile boolean open = true;
+    private final boolean durable;
+    private final Thread flusher;
 
     public Journal(Database db) {
+        this(db, true);
+    }
+
+    public Journal(Database db, boolean durable) {
         this.db = db;
-        this.writer = new Thread(this::drain, "closer-journal");
-        this.writer.setDaemon(true);
-        this.writer.start();
+        this.durable = durable;
+        this.flusher = durable ? null : new Thread(this::flushLoop, "closer-journal-flusher");
+        if (flusher != null) {
+            flusher.setDaemon(true);
+            flusher.start();
+        }
+    }
+
+    private void flushLoop() {
+        while (open) {
+            try {
+                Thread.sleep(FLUSH_MILLIS);
+            } catch (InterruptedException e) {
+                break;
+            }
+            flush();
+        }
+        flush();
+    }
+
+    /** Commits everything queued so far. */
+    public void flush() {
+        synchronized (commitLock) {
+            while (!queue.isEmpty()) {
+                commit(nextBatch());
+            }
+        }
+    }
+
+    private List<Entry> nextBatch() {
+        List<Entry> batch = new ArrayList<>();
+        Entry e;
+        while (batch.size() < MAX_BATCH && (e = queue.poll()) != null) {
+            batch.add(e);
+        }
+        return batch;
     }
 
     public record AuditRow(String at, String profile, String traceId, String tool, String door, String outcome,
@@ -41,37 +84,35 @@ public final class Journal implements AutoCloseable {
     public record LedgerRow(String profile, String windowStart, String traceId, String tool, long cost, String at) {
     }
 
-    private record Entry(AuditRow audit, LedgerRow ledger, CompletableFuture<Void> done) {
-    }
+    private static final class Entry {
+        final AuditRow audit;
+        final LedgerRow ledger;
+        boolean committed;        // guarded by commitLock
+        RuntimeException failure; // guarded by commitLock
 
-    /** Queues the rows; the future completes once they are committed. {@code ledger} may be null. */
-    public CompletableFuture<Void> append(AuditRow audit, LedgerRow ledger) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        if (!running) {
-            done.completeExceptionally(new StoreException("journal is closed", null));
-            return done;
+        Entry(AuditRow audit, LedgerRow ledger) {
+            this.audit = audit;
+            this.ledger = ledger;
         }
-        queue.add(new Entry(audit, ledger, done));
-        return done;
     }
 
-    private void drain() {
-        List<Entry> batch = new ArrayList<>(MAX_BATCH);
-        while (running || !queue.isEmpty()) {
-            try {
-                Entry first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                commit(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } finally {
-                batch.clear();
+    /** Writes the rows and returns once they are committed; {@code ledger} may be null. */
+    public void append(AuditRow audit, LedgerRow ledger) {
+        if (!open) {
+            throw new StoreException("journal is closed", null);
+        }
+        Entry mine = new Entry(audit, ledger);
+        queue.add(mine);
+        if (!durable) {
+            return;
+        }
+        synchronized (commitLock) {
+            while (!mine.committed && mine.failure == null) {
+                commit(nextBatch());
             }
+        }
+        if (mine.failure != null) {
+            throw mine.failure;
         }
     }
 
@@ -82,21 +123,25 @@ public final class Journal implements AutoCloseable {
                         + " outcome, error_code, cost, duration_us, inputs, error) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
                      PreparedStatement l = c.prepareStatement("INSERT INTO budget_ledger(profile, window_start,"
                              + " trace_id, tool, cost, at) VALUES (?,?,?,?,?,?)")) {
+                    boolean anyLedger = false;
                     for (Entry e : batch) {
-                        bindAudit(a, e.audit());
-                        if (e.ledger() != null) {
-                            bindLedger(l, e.ledger());
+                        bindAudit(a, e.audit);
+                        if (e.ledger != null) {
+                            bindLedger(l, e.ledger);
+                            anyLedger = true;
                         }
                     }
                     a.executeBatch();
-                    l.executeBatch();
+                    if (anyLedger) {
+                        l.executeBatch();
+                    }
                 }
                 return null;
             });
-            batch.forEach(e -> e.done().complete(null));
+            batch.forEach(e -> e.committed = true);
         } catch (RuntimeException e) {
             LOG.error("journal commit of {} rows failed: {}", batch.size(), e.getMessage());
-            batch.forEach(x -> x.done().completeExceptionally(e));
+            batch.forEach(x -> x.failure = e);
         }
     }
 
@@ -125,14 +170,18 @@ public final class Journal implements AutoCloseable {
         p.addBatch();
     }
 
-    /** Commits what is queued, then stops the writer. */
+    /** Refuses further rows and commits whatever is still queued. */
     @Override
     public void close() {
-        running = false;
-        try {
-            writer.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        open = false;
+        if (flusher != null) {
+            flusher.interrupt();
+            try {
+                flusher.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+        flush();
     }
 }

@@ -82,8 +82,8 @@ public final class TestServer implements AutoCloseable {
         }
 
         public App assemble() {
-            Settings s = new Settings(dataDir, profilesDir, Settings.fromEnvironment(env, dataDir).budgetOverride(), true,
-                    env, clock);
+            Settings fromEnv = Settings.fromEnvironment(env, dataDir);
+            Settings s = new Settings(dataDir, profilesDir, fromEnv.budgetOverride(), true, fromEnv.durableAudit(), env, clock);
             return Main.assemble(s, tools, handlers);
         }
 
