@@ -8,7 +8,7 @@ import dev.closer.store.Journal;
 import dev.closer.tool.ToolRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
-/** A wired Closer: what the doors need. Built only by {@link Main#assemble}; closing it flushes the journal. */
+/** A wired Closer: what the doors need ({@code metrics} is null unless the settings asked for it). Built only by {@link Main#assemble}; closing it flushes the journal. */
 public record App(Settings settings, Database db, Journal journal, ProfileCatalog profiles, ToolRegistry registry,
                   BudgetCeiling budget, Redactor redactor, PrometheusMeterRegistry metrics) implements AutoCloseable {
 

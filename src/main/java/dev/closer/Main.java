@@ -2,6 +2,7 @@ package dev.closer;
 
 import dev.closer.cli.CloserCommand;
 import dev.closer.policy.Audit;
+import dev.closer.policy.CallObserver;
 import dev.closer.policy.BudgetCeiling;
 import dev.closer.policy.NoAutoSend;
 import dev.closer.policy.PolicyChain;
@@ -40,6 +41,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("stdio") && StdioFastPath.handles(args)) {
+            // MCP clients launch `closer stdio` for every session: skip picocli's reflection (its
+            // pre-Java-6 classes cannot even be class-data-shared) on this one hot path.
+            System.exit(StdioFastPath.run(args));
+        }
         int code = new CommandLine(new CloserCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
         System.exit(code);
     }
@@ -54,9 +60,10 @@ public final class Main {
         BudgetLedger ledger = new BudgetLedger(db);
         BudgetCeiling budget = new BudgetCeiling(ledger, settings.clock());
         Redactor redactor = new Redactor(List.of(), List.of(), Redactor.secretsIn(settings.env()));
-        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PrometheusMeterRegistry metrics = settings.metrics() ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : null;
         PolicyChain chain = new PolicyChain(new TraceIds(), new ProfileAccess(profiles), new SchemaValidation(), budget,
-                new NoAutoSend(), redactor, new Audit(journal, settings.clock()), new CallMetrics(metrics),
+                new NoAutoSend(), redactor, new Audit(journal, settings.clock()),
+                metrics == null ? CallObserver.NONE : new CallMetrics(metrics),
                 settings.validateOutputs());
 
         List<ToolDefinition> definitions = new ArrayList<>(ToolCatalog.parse(Resources.readClasspath("tool-schemas", ".json")));

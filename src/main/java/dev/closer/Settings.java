@@ -11,10 +11,11 @@ import java.util.Map;
  * @param budgetOverride   {@code AGENT_BUDGET_CEILING}, or null
  * @param durableAudit     calls return only after their audit/ledger rows are committed (default);
  *                         CLOSER_AUDIT_DURABILITY=async trades that for latency
+ * @param metrics          keep Prometheus metrics (for {@code serve}'s /metrics; other commands skip the cost)
  * @param env              the process environment (tokens, CRM credentials); passed, never re-read
  */
 public record Settings(Path dataDir, Path profilesDir, Long budgetOverride, boolean validateOutputs,
-                       boolean durableAudit, Map<String, String> env, Clock clock) {
+                       boolean durableAudit, boolean metrics, Map<String, String> env, Clock clock) {
 
     public Settings {
         env = Map.copyOf(env);
@@ -26,7 +27,7 @@ public record Settings(Path dataDir, Path profilesDir, Long budgetOverride, bool
         Path profiles = env.containsKey("CLOSER_PROFILES_DIR") ? Path.of(env.get("CLOSER_PROFILES_DIR")) : null;
         return new Settings(dataDir, profiles, budgetCeiling(env.get("AGENT_BUDGET_CEILING")),
                 !"false".equalsIgnoreCase(env.getOrDefault("CLOSER_VALIDATE_OUTPUT", "true")),
-                !"async".equalsIgnoreCase(env.getOrDefault("CLOSER_AUDIT_DURABILITY", "sync")), env, Clock.systemUTC());
+                !"async".equalsIgnoreCase(env.getOrDefault("CLOSER_AUDIT_DURABILITY", "sync")), false, env, Clock.systemUTC());
     }
 
     static Long budgetCeiling(String text) {
@@ -46,11 +47,15 @@ public record Settings(Path dataDir, Path profilesDir, Long budgetOverride, bool
     }
 
     public Settings withDataDir(Path dir) {
-        return new Settings(dir, profilesDir, budgetOverride, validateOutputs, durableAudit, env, clock);
+        return new Settings(dir, profilesDir, budgetOverride, validateOutputs, durableAudit, metrics, env, clock);
     }
 
     public Settings withEnv(Map<String, String> newEnv) {
         return new Settings(dataDir, profilesDir, budgetCeiling(newEnv.get("AGENT_BUDGET_CEILING")), validateOutputs,
-                durableAudit, newEnv, clock);
+                durableAudit, metrics, newEnv, clock);
+    }
+
+    public Settings withMetrics(boolean on) {
+        return new Settings(dataDir, profilesDir, budgetOverride, validateOutputs, durableAudit, on, env, clock);
     }
 }

@@ -18,7 +18,11 @@ public final class Common {
     String profile;
 
     App app() {
-        Settings settings = Settings.fromEnvironment(System.getenv(), dataDir);
+        return app(false);
+    }
+
+    App app(boolean metrics) {
+        Settings settings = Settings.fromEnvironment(System.getenv(), dataDir).withMetrics(metrics);
         return Main.assemble(settings, List.of(), Map.of());
     }
 }

@@ -28,7 +28,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        App app = common.app();
+        App app = common.app(true);
+        app.db().warmUp();
         AccessGuard guard = guardFor(host, app.settings().env());
         if (!isLoopback(host) && !guard.requiresTokens()) {
             System.err.println("closer serve: binding to " + host + " exposes Closer beyond this machine; set a bearer"

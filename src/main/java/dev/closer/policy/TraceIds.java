@@ -13,7 +13,10 @@ public final class TraceIds {
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:@/+=-]{1,128}");
     private static final Pattern TRACEPARENT = Pattern.compile("^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$");
-    private final SecureRandom random = new SecureRandom();
+    /** Created on first use: seeding costs start-up time that most stdio sessions never need. */
+    private static final class Random {
+        static final SecureRandom INSTANCE = new SecureRandom();
+    }
 
     /** The caller's id if given and valid, a new one if absent; INVALID_INPUT if given but unusable. */
     public String resolve(String given) {
@@ -29,7 +32,7 @@ public final class TraceIds {
 
     public String generate() {
         byte[] b = new byte[16];
-        random.nextBytes(b);
+        Random.INSTANCE.nextBytes(b);
         return HexFormat.of().formatHex(b);
     }
 

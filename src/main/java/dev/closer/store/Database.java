@@ -15,25 +15,47 @@ import java.util.concurrent.locks.ReentrantLock;
  * The embedded store: one SQLite file in WAL mode under the data directory. Writes go through a
  * single connection (SQLite has one writer anyway) inside a transaction; reads use a small pool so
  * they never wait for a writer. Repositories are handed this object; nothing else opens the file.
+ *
+ * <p>The file is opened on first use (or by {@link #warmUp}), not in {@link #open}: loading the
+ * SQLite native library and migrating costs tens of milliseconds that {@code closer stdio} should
+ * not spend before answering {@code initialize}.
  */
 public final class Database implements AutoCloseable {
 
     private static final int READERS = 4;
 
     private final Path file;
-    private final Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+    private volatile Connection writer;
 
-    private Database(Path file) throws SQLException {
+    private Database(Path file) {
         this.file = file;
-        this.writer = connect(file);
-        try (Statement s = writer.createStatement()) {
-            s.execute("PRAGMA journal_mode=WAL");
+    }
+
+    /** Opens the file and applies pending migrations now (idempotent). */
+    public Database warmUp() {
+        if (writer != null) {
+            return this;
         }
-        Migrations.apply(writer);
-        for (int i = 0; i < READERS; i++) {
-            readers.add(connect(file));
+        writeLock.lock();
+        try {
+            if (writer == null) {
+                Connection w = connect(file);
+                try (Statement s = w.createStatement()) {
+                    s.execute("PRAGMA journal_mode=WAL");
+                }
+                Migrations.apply(w);
+                for (int i = 0; i < READERS; i++) {
+                    readers.add(connect(file));
+                }
+                writer = w;
+            }
+            return this;
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the store " + file + ": " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
         }
     }
 
@@ -42,7 +64,7 @@ public final class Database implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             return new Database(dataDir.resolve("closer.db"));
-        } catch (IOException | SQLException e) {
+        } catch (IOException e) {
             throw new StoreException("cannot open the store under " + dataDir + ": " + e.getMessage(), e);
         }
     }
@@ -65,6 +87,7 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction on the writer connection; rolls back on any failure. */
     public <T> T write(SqlWork<T> work) {
+        warmUp();
         writeLock.lock();
         try {
             writer.setAutoCommit(false);
@@ -87,6 +110,7 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} on a pooled read connection (sees the last committed state). */
     public <T> T read(SqlWork<T> work) {
+        warmUp();
         Connection c;
         try {
             c = readers.take();
@@ -107,6 +131,9 @@ public final class Database implements AutoCloseable {
     public void close() {
         writeLock.lock();
         try {
+            if (writer == null) {
+                return;
+            }
             writer.close();
             Connection c;
             while ((c = readers.poll()) != null) {

@@ -83,7 +83,7 @@ public final class TestServer implements AutoCloseable {
 
         public App assemble() {
             Settings fromEnv = Settings.fromEnvironment(env, dataDir);
-            Settings s = new Settings(dataDir, profilesDir, fromEnv.budgetOverride(), true, fromEnv.durableAudit(), env, clock);
+            Settings s = new Settings(dataDir, profilesDir, fromEnv.budgetOverride(), true, fromEnv.durableAudit(), true, env, clock);
             return Main.assemble(s, tools, handlers);
         }
 

@@ -52,8 +52,10 @@ public final class HttpServer implements AutoCloseable {
             config.routes.post("/api/v1/tools/{name}", rest::callTool);
             config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             config.routes.get("/health", ctx -> RestApi.json(ctx, 200, health(app)));
-            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                    .result(app.metrics().scrape()));
+            if (app.metrics() != null) {
+                config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                        .result(app.metrics().scrape()));
+            }
             extraRoutes.forEach(r -> r.accept(config));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("request {} {} failed: {}", ctx.method(), ctx.path(), app.redactor().redactText(String.valueOf(e.getMessage())));
