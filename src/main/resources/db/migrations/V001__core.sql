@@ -8,7 +8,7 @@ CREATE TABLE budget_ledger (
   cost INTEGER NOT NULL,
   at TEXT NOT NULL
 );
-CREATE INDEX budget_ledger_window ON budget_ledger(profile, window_start);
+CREATE INDEX budget_ledger_window ON budget_ledger(profile, window_start, trace_id, cost);
 CREATE INDEX budget_ledger_trace ON budget_ledger(profile, trace_id);
 
 -- Audit log: one row per call, refused or not, with redacted inputs and error.

@@ -43,6 +43,10 @@ public final class Redactor {
     /** Cheap markers: a string without any of them (and without a known secret) skips the regexes. */
     private static final String[] MARKERS = {"earer", "EARER", "eyJ", "-----BEGIN", "sk-", "AKIA", "gh", "xox"};
 
+    private static final int KEY_CACHE_LIMIT = 10_000;
+
+    /** Field names repeat endlessly (the schemas' vocabulary), so their verdicts are remembered. */
+    private final Map<String, Boolean> keyVerdicts = new java.util.concurrent.ConcurrentHashMap<>();
     private final Set<String> extraWords;
     private final List<Pattern> extraValues;
     private final List<String> knownSecrets;
@@ -77,6 +81,18 @@ public final class Redactor {
     }
 
     public boolean isSecretKey(String key) {
+        Boolean known = keyVerdicts.get(key);
+        if (known != null) {
+            return known;
+        }
+        boolean secret = classify(key);
+        if (keyVerdicts.size() < KEY_CACHE_LIMIT) {
+            keyVerdicts.put(key, secret);
+        }
+        return secret;
+    }
+
+    private boolean classify(String key) {
         List<String> words = words(key);
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);

@@ -24,7 +24,20 @@ public final class SchemaValidation {
     private static final int MAX_LISTED = 50;
 
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-    private final Map<JsonNode, Schema> compiled = new ConcurrentHashMap<>();
+    /** Keyed by the schema node's identity: hashing a schema tree on every call costs more than validating. */
+    private final Map<Identity, Schema> compiled = new ConcurrentHashMap<>();
+
+    private record Identity(JsonNode node) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Identity other && other.node == node;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(node);
+        }
+    }
 
     /** Throws INVALID_INPUT listing every violation; returns quietly when {@code value} is valid. */
     public void requireValid(JsonNode schema, JsonNode value, String what) {
@@ -38,7 +51,7 @@ public final class SchemaValidation {
     }
 
     public List<Map<String, Object>> violations(JsonNode schema, JsonNode value) {
-        Schema s = compiled.computeIfAbsent(schema, registry::getSchema);
+        Schema s = compiled.computeIfAbsent(new Identity(schema), k -> registry.getSchema(k.node()));
         List<Error> errors = s.validate(value);
         List<Map<String, Object>> out = new ArrayList<>();
         for (Error e : errors) {

@@ -27,36 +27,57 @@ public final class BudgetLedger {
         });
     }
 
-    /** Spend per trace id in the window, largest first, at most {@code limit} traces. */
-    public Map<String, Long> spentByTrace(String profile, String windowStart, int limit) {
+    /** What one trace spent in the window, and the {@code limit} traces that spent most, largest first. */
+    public record TraceSpend(long traceSpent, Map<String, Long> top) {
+    }
+
+    /** One query: the asked trace's row sorts first (if it has one), then the biggest spenders. */
+    public TraceSpend spentByTrace(String profile, String windowStart, String traceId, int limit) {
         return db.read(c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT trace_id, SUM(cost) s FROM budget_ledger"
-                    + " WHERE profile = ? AND window_start = ? GROUP BY trace_id ORDER BY s DESC, trace_id LIMIT ?")) {
+                    + " WHERE profile = ? AND window_start = ? GROUP BY trace_id"
+                    + " ORDER BY trace_id = ? DESC, s DESC, trace_id LIMIT ?")) {
                 p.setString(1, profile);
                 p.setString(2, windowStart);
-                p.setInt(3, limit);
-                Map<String, Long> out = new LinkedHashMap<>();
+                p.setString(3, traceId);
+                p.setInt(4, limit + 1);
+                long mine = 0;
+                Map<String, Long> top = new LinkedHashMap<>();
                 try (ResultSet r = p.executeQuery()) {
+                    boolean first = true;
                     while (r.next()) {
-                        out.put(r.getString(1), r.getLong(2));
+                        if (first && traceId.equals(r.getString(1))) {
+                            mine = r.getLong(2);
+                        } else if (top.size() < limit) {
+                            top.put(r.getString(1), r.getLong(2));
+                        }
+                        first = false;
                     }
                 }
-                return out;
+                if (mine > 0 && (top.size() < limit || mine >= top.values().stream().mapToLong(Long::longValue).min().orElse(0))) {
+                    top = withTrace(top, traceId, mine, limit);
+                }
+                return new TraceSpend(mine, top);
             }
         });
     }
 
-    public long spentByTrace(String profile, String windowStart, String traceId) {
-        return db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT COALESCE(SUM(cost), 0) FROM budget_ledger"
-                    + " WHERE profile = ? AND window_start = ? AND trace_id = ?")) {
-                p.setString(1, profile);
-                p.setString(2, windowStart);
-                p.setString(3, traceId);
-                try (ResultSet r = p.executeQuery()) {
-                    return r.next() ? r.getLong(1) : 0L;
-                }
+    /** Puts the asked trace among the top ones where its spend ranks it. */
+    private static Map<String, Long> withTrace(Map<String, Long> top, String trace, long spent, int limit) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        boolean placed = false;
+        for (Map.Entry<String, Long> e : top.entrySet()) {
+            if (!placed && spent >= e.getValue()) {
+                out.put(trace, spent);
+                placed = true;
             }
-        });
+            if (out.size() < limit) {
+                out.put(e.getKey(), e.getValue());
+            }
+        }
+        if (!placed && out.size() < limit) {
+            out.put(trace, spent);
+        }
+        return out;
     }
 }

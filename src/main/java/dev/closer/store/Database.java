@@ -28,6 +28,7 @@ public final class Database implements AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private volatile Connection writer;
+    private Checkpointer checkpointer;
 
     private Database(Path file) {
         this.file = file;
@@ -44,12 +45,16 @@ public final class Database implements AutoCloseable {
                 Connection w = connect(file);
                 try (Statement s = w.createStatement()) {
                     s.execute("PRAGMA journal_mode=WAL");
+                    // Checkpoints (which fsync the database file) run on their own thread, never
+                    // inside a caller's commit: see Checkpointer.
+                    s.execute("PRAGMA wal_autocheckpoint=0");
                 }
                 Migrations.apply(w);
                 for (int i = 0; i < READERS; i++) {
                     readers.add(connect(file));
                 }
                 writer = w;
+                checkpointer = new Checkpointer(connect(file));
             }
             return this;
         } catch (SQLException e) {
@@ -134,6 +139,7 @@ public final class Database implements AutoCloseable {
             if (writer == null) {
                 return;
             }
+            checkpointer.close();
             writer.close();
             Connection c;
             while ((c = readers.poll()) != null) {

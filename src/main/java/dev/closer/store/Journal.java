@@ -6,18 +6,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The audit log and budget ledger writer. A caller returns only once its rows are committed, and
- * concurrent callers share transactions (group commit, leader/follower): whoever holds the commit
- * lock writes every row queued so far, so the callers that queued behind it find their rows
- * already durable and return without a transaction of their own. No thread hand-off on the way.
+ * concurrent callers share transactions (group commit): one writer thread commits every row queued
+ * so far in one transaction, so under load each commit carries many calls' rows.
  * A call's audit row and ledger row are committed together or not at all.
  *
- * <p>With {@code durable = false} (CLOSER_AUDIT_DURABILITY=async) callers do not wait: a flusher
- * thread commits queued rows every few milliseconds. That removes the commit from each call's
+ * <p>With {@code durable = false} (CLOSER_AUDIT_DURABILITY=async) callers do not wait: the writer
+ * commits queued rows every few milliseconds. That removes the commit from each call's
  * latency at the price of losing the last few milliseconds of rows if the process is killed.
  */
 public final class Journal implements AutoCloseable {
@@ -28,10 +29,10 @@ public final class Journal implements AutoCloseable {
 
     private final Database db;
     private final Queue<Entry> queue = new ConcurrentLinkedQueue<>();
-    private final Object commitLock = new Object();
+    private final ReentrantLock commitLock = new ReentrantLock();
     private volatile boolean open = true;
     private final boolean durable;
-    private final Thread flusher;
+    private final Thread writer;
 
     public Journal(Database db) {
         this(db, true);
@@ -40,31 +41,20 @@ public final class Journal implements AutoCloseable {
     public Journal(Database db, boolean durable) {
         this.db = db;
         this.durable = durable;
-        this.flusher = durable ? null : new Thread(this::flushLoop, "closer-journal-flusher");
-        if (flusher != null) {
-            flusher.setDaemon(true);
-            flusher.start();
-        }
-    }
-
-    private void flushLoop() {
-        while (open) {
-            try {
-                Thread.sleep(FLUSH_MILLIS);
-            } catch (InterruptedException e) {
-                break;
-            }
-            flush();
-        }
-        flush();
+        this.writer = new Thread(this::writeLoop, "closer-journal");
+        writer.setDaemon(true);
+        writer.start();
     }
 
     /** Commits everything queued so far. */
     public void flush() {
-        synchronized (commitLock) {
+        commitLock.lock();
+        try {
             while (!queue.isEmpty()) {
                 commit(nextBatch());
             }
+        } finally {
+            commitLock.unlock();
         }
     }
 
@@ -87,32 +77,52 @@ public final class Journal implements AutoCloseable {
     private static final class Entry {
         final AuditRow audit;
         final LedgerRow ledger;
-        boolean committed;        // guarded by commitLock
-        RuntimeException failure; // guarded by commitLock
+        final Thread owner = Thread.currentThread();
+        volatile boolean committed;
+        volatile RuntimeException failure;
 
         Entry(AuditRow audit, LedgerRow ledger) {
             this.audit = audit;
             this.ledger = ledger;
         }
+
+        boolean done() {
+            return committed || failure != null;
+        }
     }
 
-    /** Writes the rows and returns once they are committed; {@code ledger} may be null. */
+    /**
+     * Writes the rows and returns once they are committed; {@code ledger} may be null.
+     *
+     * <p>The writer thread commits everything queued in one transaction, so under load one commit
+     * carries the rows of every caller that arrived while the previous commit ran.
+     */
     public void append(AuditRow audit, LedgerRow ledger) {
         if (!open) {
             throw new StoreException("journal is closed", null);
         }
         Entry mine = new Entry(audit, ledger);
         queue.add(mine);
+        LockSupport.unpark(writer);
         if (!durable) {
             return;
         }
-        synchronized (commitLock) {
-            while (!mine.committed && mine.failure == null) {
-                commit(nextBatch());
-            }
+        while (!mine.done()) {
+            LockSupport.park(this);
         }
         if (mine.failure != null) {
             throw mine.failure;
+        }
+    }
+
+    private void writeLoop() {
+        while (open || !queue.isEmpty()) {
+            if (queue.isEmpty()) {
+                // async mode batches for a few milliseconds; durable callers wake us at once
+                LockSupport.parkNanos(this, durable ? 50_000_000L : FLUSH_MILLIS * 1_000_000L);
+                continue;
+            }
+            flush();
         }
     }
 
@@ -138,10 +148,16 @@ public final class Journal implements AutoCloseable {
                 }
                 return null;
             });
-            batch.forEach(e -> e.committed = true);
+            batch.forEach(e -> {
+                e.committed = true;
+                LockSupport.unpark(e.owner);
+            });
         } catch (RuntimeException e) {
             LOG.error("journal commit of {} rows failed: {}", batch.size(), e.getMessage());
-            batch.forEach(x -> x.failure = e);
+            batch.forEach(x -> {
+                x.failure = e;
+                LockSupport.unpark(x.owner);
+            });
         }
     }
 
@@ -174,13 +190,11 @@ public final class Journal implements AutoCloseable {
     @Override
     public void close() {
         open = false;
-        if (flusher != null) {
-            flusher.interrupt();
-            try {
-                flusher.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        LockSupport.unpark(writer);
+        try {
+            writer.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         flush();
     }

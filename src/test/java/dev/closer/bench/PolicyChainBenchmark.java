@@ -47,6 +47,10 @@ public class PolicyChainBenchmark {
     @org.openjdk.jmh.annotations.Param({"sync", "async"})
     public String durability;
 
+    /** trivial: a constant handler (the chain's own cost); get_budget_status: a real tool with store reads. */
+    @org.openjdk.jmh.annotations.Param({"trivial", "get_budget_status"})
+    public String tool;
+
     private App app;
     private JsonNode inputs;
     private Caller caller;
@@ -56,7 +60,7 @@ public class PolicyChainBenchmark {
         Path dir = Files.createTempDirectory("closer-bench");
         JsonNode constant = Json.parse("{\"ok\": true}");
         app = TestServer.on(dir).env("CLOSER_AUDIT_DURABILITY", durability).tool(TRIVIAL, (in, ctx) -> constant.deepCopy()).assemble();
-        inputs = Json.parse("{\"account_id\": \"acme-tech-123\"}");
+        inputs = tool.equals("trivial") ? Json.parse("{\"account_id\": \"acme-tech-123\"}") : Json.object();
         caller = Caller.local("bench");
     }
 
@@ -67,6 +71,6 @@ public class PolicyChainBenchmark {
 
     @Benchmark
     public ToolResult call_through_the_chain() {
-        return app.registry().call("trivial", inputs, CallContext.of("bench-trace", "sales"), caller);
+        return app.registry().call(tool, inputs, CallContext.of("bench-trace", "sales"), caller);
     }
 }

@@ -163,7 +163,17 @@ public final class RestApi {
         json(ctx, status, out);
     }
 
+    /** Writes the body straight to the servlet response (Javalin's result stream would copy it once more). */
     static void json(Context ctx, int status, JsonNode body) {
-        ctx.status(status).contentType("application/json").result(Json.MAPPER.writeValueAsBytes(body));
+        byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
+        var res = ctx.res();
+        res.setStatus(status);
+        res.setContentType("application/json");
+        res.setContentLength(bytes.length);
+        try {
+            res.getOutputStream().write(bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

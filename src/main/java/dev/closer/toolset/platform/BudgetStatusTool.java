@@ -41,9 +41,10 @@ public final class BudgetStatusTool implements ToolHandler {
         out.put("window_start", window);
         String trace = inputs.path("trace_id").asString(context.traceId());
         out.put("trace_id", trace);
-        out.put("trace_spent", ledger.spentByTrace(p.name(), window, trace));
+        BudgetLedger.TraceSpend spend = ledger.spentByTrace(p.name(), window, trace, TOP_TRACES);
+        out.put("trace_spent", spend.traceSpent());
         ObjectNode byTrace = out.putObject("spent_by_trace");
-        for (Map.Entry<String, Long> e : ledger.spentByTrace(p.name(), window, TOP_TRACES).entrySet()) {
+        for (Map.Entry<String, Long> e : spend.top().entrySet()) {
             byTrace.put(e.getKey(), e.getValue());
         }
         return out;
