@@ -21,6 +21,7 @@ import dev.closer.tool.ToolDefinition;
 import dev.closer.tool.ToolHandler;
 import dev.closer.tool.ToolRegistry;
 import dev.closer.toolset.platform.BudgetStatusTool;
+import dev.closer.toolset.qualification.QualificationToolset;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
@@ -70,6 +71,7 @@ public final class Main {
         definitions.addAll(extraTools);
         Map<String, ToolHandler> handlers = new HashMap<>();
         handlers.put("get_budget_status", new BudgetStatusTool(profiles, budget, ledger));
+        handlers.putAll(new QualificationToolset(settings.clock()).handlers());
         handlers.putAll(extraHandlers);
         ToolRegistry registry = ToolRegistry.build(definitions, handlers, chain, NoAutoSend::isSendingToolName);
         return new App(settings, db, journal, profiles, registry, budget, redactor, metrics);
