@@ -22,6 +22,8 @@ import dev.closer.tool.ToolHandler;
 import dev.closer.tool.ToolRegistry;
 import dev.closer.toolset.platform.BudgetStatusTool;
 import dev.closer.toolset.qualification.QualificationToolset;
+import dev.closer.toolset.territory.TerritoryToolset;
+import dev.closer.store.SqliteMarkets;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
@@ -47,7 +49,8 @@ public final class Main {
             // pre-Java-6 classes cannot even be class-data-shared) on this one hot path.
             System.exit(StdioFastPath.run(args));
         }
-        int code = new CommandLine(new CloserCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        int code = new CommandLine(new CloserCommand()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExpandAtFiles(false).execute(args);
         System.exit(code);
     }
 
@@ -72,6 +75,7 @@ public final class Main {
         Map<String, ToolHandler> handlers = new HashMap<>();
         handlers.put("get_budget_status", new BudgetStatusTool(profiles, budget, ledger));
         handlers.putAll(new QualificationToolset(settings.clock()).handlers());
+        handlers.putAll(new TerritoryToolset(new SqliteMarkets(db)).handlers());
         handlers.putAll(extraHandlers);
         ToolRegistry registry = ToolRegistry.build(definitions, handlers, chain, NoAutoSend::isSendingToolName);
         return new App(settings, db, journal, profiles, registry, budget, redactor, metrics);
