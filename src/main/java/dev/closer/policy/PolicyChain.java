@@ -9,6 +9,7 @@ import dev.closer.tool.ToolException;
 import dev.closer.tool.ToolHandler;
 import dev.closer.tool.ToolRegistry;
 import dev.closer.tool.ToolResult;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -92,8 +93,8 @@ public final class PolicyChain implements ToolRegistry.Chain {
         } catch (ToolException e) {
             error = e.error();
         } catch (RuntimeException e) {
-            Redactor r = profile == null ? redactor : redactorFor(profile);
-            LOG.error("tool {} failed: {}: {}", tool.name(), e.getClass().getSimpleName(), r.redactText(e.getMessage()));
+            LOG.error("tool {} failed: {}: {}", tool.name(), e.getClass().getSimpleName(),
+                    callRedactor(profile, inputs).redactText(e.getMessage()));
             error = new ToolError(ToolError.INTERNAL, "the tool failed unexpectedly; the server log has the details under"
                     + " trace id " + trace, Map.of("trace_id", trace));
         }
@@ -101,9 +102,10 @@ public final class PolicyChain implements ToolRegistry.Chain {
             budget.release(held);
             held = null;
         }
+        Redactor r = callRedactor(profile, inputs);
         try {
             return finish(tool, caller, profile == null ? context.profile() : profile.name(), trace, inputs, value, held,
-                    error, cost, started, profile == null ? redactor : redactorFor(profile));
+                    error, cost, started, r);
         } finally {
             MDC.remove("trace_id");
         }
@@ -143,6 +145,17 @@ public final class PolicyChain implements ToolRegistry.Chain {
         @SuppressWarnings("unchecked")
         Map<String, Object> details = Json.MAPPER.convertValue(r.redact(Json.toTree(e.details())), Map.class);
         return new ToolError(e.code(), r.redactText(e.message()), details);
+    }
+
+    /**
+     * The profile's redactor, plus any secret the caller passed in this call's inputs (e.g. a vendor
+     * key): it must not come back in a result, an error or a log line, even where a vendor's
+     * message quotes it in a harmless-looking place.
+     */
+    private Redactor callRedactor(Profile profile, JsonNode inputs) {
+        Redactor r = profile == null ? redactor : redactorFor(profile);
+        List<String> passed = r.secretValues(inputs);
+        return passed.isEmpty() ? r : r.withKnownSecrets(passed);
     }
 
     private Redactor redactorFor(Profile p) {

@@ -70,6 +70,34 @@ public final class Redactor {
         return new Redactor(words, values, knownSecrets);
     }
 
+    /** This redactor, also masking {@code secrets} (e.g. values a caller passed under secret keys). */
+    public Redactor withKnownSecrets(Collection<String> secrets) {
+        List<String> all = new ArrayList<>(knownSecrets);
+        all.addAll(secrets);
+        return new Redactor(extraWords, extraValues.stream().map(Pattern::pattern).toList(), all);
+    }
+
+    /** The string values found under secret keys anywhere in {@code node}. */
+    public List<String> secretValues(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        collectSecrets(node, out);
+        return out;
+    }
+
+    private void collectSecrets(JsonNode node, List<String> out) {
+        if (node instanceof ObjectNode obj) {
+            for (Map.Entry<String, JsonNode> e : obj.properties()) {
+                if (isSecretKey(e.getKey()) && e.getValue().isString()) {
+                    out.add(e.getValue().asString());
+                } else if (e.getValue().isContainer()) {
+                    collectSecrets(e.getValue(), out);
+                }
+            }
+        } else if (node instanceof ArrayNode arr) {
+            arr.forEach(v -> collectSecrets(v, out));
+        }
+    }
+
     /**
      * Secrets this process holds, taken from environment variables whose names are secret keys
      * (CLOSER_TOKEN_SALES, HUBSPOT_ACCESS_TOKEN, SALESFORCE_PASSWORD, ...), so that they are caught
