@@ -17,6 +17,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ToolCatalog {
 
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    /** The JSON Schema 2020-12 meta-schema (bundled with the validator): a schema file's schemas must pass it. */
+    private static final com.networknt.schema.Schema META = SCHEMAS.getSchema(
+            com.networknt.schema.SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
 
     private ToolCatalog() {
     }
@@ -81,6 +84,11 @@ public final class ToolCatalog {
         }
         if (!s.isObject()) {
             throw new InvalidToolSchemaException(file, "'" + field + "' must be a JSON Schema object");
+        }
+        var problems = META.validate(s);
+        if (!problems.isEmpty()) {
+            throw new InvalidToolSchemaException(file, "'" + field + "' is not a valid JSON Schema: "
+                    + problems.get(0).getInstanceLocation() + " " + problems.get(0).getMessage());
         }
         try {
             SCHEMAS.getSchema(s).validate(Json.object());

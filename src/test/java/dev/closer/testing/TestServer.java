@@ -89,6 +89,7 @@ public final class TestServer implements AutoCloseable {
 
         public TestServer start() {
             App app = assemble();
+            app.db().warmUp();
             AccessGuard guard = new AccessGuard(Set.of("localhost", "127.0.0.1", "::1"), AccessGuard.tokensFrom(env));
             HttpServer server = new HttpServer(app, guard, McpDoors.httpServlet(app, "sales"), "sales", "test", List.of());
             int port = server.start("127.0.0.1", 0);

@@ -1,0 +1,130 @@
+package dev.closer.server.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.closer.testing.TestServer;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** Caller mistakes get a structured 4xx naming the problem; the server stays up and charges nothing. */
+class BadInputTest {
+
+    @TempDir
+    Path dir;
+    TestServer server;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.on(dir).start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private long ledgerRows() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("closer.db"));
+             ResultSet r = c.createStatement().executeQuery("SELECT COUNT(*) FROM budget_ledger")) {
+            return r.getLong(1);
+        }
+    }
+
+    private void stillUp() {
+        assertEquals(200, server.get("/health", null).status());
+    }
+
+    private List<String> paths(JsonNode body) {
+        List<String> out = new ArrayList<>();
+        body.path("error").path("details").path("violations").forEach(v -> out.add(v.path("path").asString()));
+        return out;
+    }
+
+    @Test
+    void every_schema_violation_is_listed_with_its_json_pointer() throws Exception {
+        var r = server.call("qualify_opportunity", """
+                {"framework": 7, "threshold": "high", "stage": "closing", "surprise": true}""");
+        assertEquals(400, r.status(), r.body());
+        assertEquals("INVALID_INPUT", r.json().path("error").path("code").asString());
+        List<String> paths = paths(r.json());
+        assertTrue(paths.containsAll(List.of("/framework", "/threshold", "/stage", "/surprise", "/criteria")), paths.toString());
+        assertTrue(r.body().contains("unknown field 'surprise'"));
+        assertTrue(r.body().contains("required field 'criteria' is missing"));
+        assertEquals(0, ledgerRows());
+        stillUp();
+    }
+
+    @Test
+    void a_ten_megabyte_string_is_refused_by_the_schema() throws Exception {
+        String big = "x".repeat(10 * 1024 * 1024);
+        var r = server.call("qualify_opportunity", "{\"criteria\": {\"need\": \"" + big + "\"}}");
+        assertEquals(400, r.status());
+        assertEquals(List.of("/criteria/need"), paths(r.json()));
+        assertTrue(r.body().length() < 10_000, "the error does not echo the string back");
+        assertEquals(0, ledgerRows());
+        stillUp();
+    }
+
+    @Test
+    void thousand_deep_nesting_is_a_400_not_a_500() {
+        String deep = "[".repeat(1000) + "]".repeat(1000);
+        var r = server.call("qualify_opportunity", "{\"criteria\": {\"need\": " + deep + "}}");
+        assertEquals(400, r.status(), r.body());
+        assertEquals("INVALID_INPUT", r.json().path("error").path("code").asString());
+        stillUp();
+    }
+
+    @Test
+    void invalid_json_wrong_content_type_and_non_object_bodies_are_refused() {
+        var invalid = server.post("/api/v1/tools/get_budget_status", "{\"inputs\": {", null);
+        assertEquals(400, invalid.status());
+        assertTrue(invalid.json().path("error").path("message").asString().contains("not valid JSON"));
+        var text = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/tools/get_budget_status"))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertEquals(415, text.status());
+        assertEquals(400, server.post("/api/v1/tools/get_budget_status", "[1, 2]", null).status());
+        assertEquals(400, server.post("/api/v1/tools/get_budget_status", "{\"inputs\": 5}", null).status());
+        var unknownTop = server.post("/api/v1/tools/get_budget_status", "{\"inputs\": {}, \"extra\": 1}", null);
+        assertEquals(400, unknownTop.status());
+        assertTrue(unknownTop.body().contains("'extra'"));
+        stillUp();
+    }
+
+    @Test
+    void a_body_over_the_limit_is_refused_before_it_is_read() throws Exception {
+        byte[] huge = new byte[(int) HttpServer.MAX_BODY_BYTES + 1024];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        var r = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/tools/get_budget_status"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(huge)).build());
+        assertEquals(413, r.status());
+        assertEquals(0, ledgerRows());
+        stillUp();
+    }
+
+    @Test
+    void an_invalid_trace_id_is_refused_with_a_fresh_one_in_meta() {
+        var r = server.call("get_budget_status", "{}", "bad trace\\nforged line", "sales", null);
+        assertEquals(400, r.status(), r.body());
+        assertEquals("/context/trace_id", paths(r.json()).get(0));
+        assertEquals(32, r.json().path("_meta").path("trace_id").asString().length());
+    }
+
+    @Test
+    void an_unknown_profile_is_refused_naming_the_known_ones() {
+        var r = server.call("get_budget_status", "{}", null, "marketing", null);
+        assertEquals(403, r.status());
+        assertTrue(r.json().path("error").path("message").asString().contains("sales"));
+    }
+}
