@@ -23,7 +23,10 @@ import dev.closer.tool.ToolRegistry;
 import dev.closer.toolset.platform.BudgetStatusTool;
 import dev.closer.toolset.qualification.QualificationToolset;
 import dev.closer.toolset.territory.TerritoryToolset;
+import dev.closer.store.SqliteDrafts;
 import dev.closer.store.SqliteMarkets;
+import dev.closer.store.SqliteTemplates;
+import dev.closer.toolset.outreach.OutreachToolset;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
@@ -76,6 +79,7 @@ public final class Main {
         handlers.put("get_budget_status", new BudgetStatusTool(profiles, budget, ledger));
         handlers.putAll(new QualificationToolset(settings.clock()).handlers());
         handlers.putAll(new TerritoryToolset(new SqliteMarkets(db)).handlers());
+        handlers.putAll(new OutreachToolset(new SqliteTemplates(db), new SqliteDrafts(db), settings.clock()).handlers());
         handlers.putAll(extraHandlers);
         ToolRegistry registry = ToolRegistry.build(definitions, handlers, chain, NoAutoSend::isSendingToolName);
         return new App(settings, db, journal, profiles, registry, budget, redactor, metrics);
