@@ -11,7 +11,9 @@ import dev.closer.policy.ProfileCatalog;
 import dev.closer.policy.Redactor;
 import dev.closer.policy.SchemaValidation;
 import dev.closer.policy.TraceIds;
+import dev.closer.sales.outreach.DraftReview;
 import dev.closer.server.http.CallMetrics;
+import dev.closer.server.http.ReviewPage;
 import dev.closer.store.BudgetLedger;
 import dev.closer.store.Database;
 import dev.closer.store.Journal;
@@ -55,6 +57,12 @@ public final class Main {
         int code = new CommandLine(new CloserCommand()).setCaseInsensitiveEnumValuesAllowed(true)
                 .setExpandAtFiles(false).execute(args);
         System.exit(code);
+    }
+
+    /** The HTTP pages beside the doors (the review queue), wired on {@code app}'s store. */
+    public static List<java.util.function.Consumer<io.javalin.config.JavalinConfig>> pages(App app, String defaultProfile) {
+        SqliteDrafts drafts = new SqliteDrafts(app.db());
+        return List.of(new ReviewPage(drafts, new DraftReview(drafts, app.settings().clock()), app.profiles(), defaultProfile).routes());
     }
 
     /** Wires a Closer on {@code settings}; tests may add tools (definitions with their handlers). */

@@ -38,7 +38,7 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         HttpServer server = new HttpServer(app, guard, McpDoors.httpServlet(app, common.profile), common.profile, dev.closer.Main.VERSION,
-                List.of());
+                dev.closer.Main.pages(app, common.profile));
         server.start(host, port);
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

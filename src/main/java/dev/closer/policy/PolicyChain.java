@@ -75,7 +75,14 @@ public final class PolicyChain implements ToolRegistry.Chain {
         long cost = 0;
         try {
             profile = access.check(caller, context.profile(), tool);
-            validation.requireValid(tool.inputSchema(), inputs, "inputs");
+            try {
+                validation.requireValid(tool.inputSchema(), inputs, "inputs");
+            } catch (ToolException invalid) {
+                // An input that asks to send is refused as such, even where the schema also rejects
+                // the field: "Closer never sends" is the answer the caller needs.
+                noAutoSend.check(inputs);
+                throw invalid;
+            }
             cost = profile.costOverrides().getOrDefault(tool.name(), tool.cost().costOf(inputs));
             held = budget.reserve(profile, cost);
             noAutoSend.check(inputs);

@@ -91,7 +91,8 @@ public final class TestServer implements AutoCloseable {
             App app = assemble();
             app.db().warmUp();
             AccessGuard guard = new AccessGuard(Set.of("localhost", "127.0.0.1", "::1"), AccessGuard.tokensFrom(env));
-            HttpServer server = new HttpServer(app, guard, McpDoors.httpServlet(app, "sales"), "sales", "test", List.of());
+            HttpServer server = new HttpServer(app, guard, McpDoors.httpServlet(app, "sales"), "sales", "test",
+                    Main.pages(app, "sales"));
             int port = server.start("127.0.0.1", 0);
             return new TestServer(app, server, port);
         }
