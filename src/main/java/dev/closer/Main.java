@@ -27,6 +27,9 @@ import dev.closer.toolset.qualification.QualificationToolset;
 import dev.closer.toolset.territory.TerritoryToolset;
 import dev.closer.store.SqliteDrafts;
 import dev.closer.store.SqliteMarkets;
+import dev.closer.store.SqliteSignals;
+import dev.closer.store.SqliteTerritories;
+import dev.closer.toolset.accounts.AccountsToolset;
 import dev.closer.store.SqliteTemplates;
 import dev.closer.toolset.outreach.OutreachToolset;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -35,6 +38,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -86,7 +90,9 @@ public final class Main {
         Map<String, ToolHandler> handlers = new HashMap<>();
         handlers.put("get_budget_status", new BudgetStatusTool(profiles, budget, ledger));
         handlers.putAll(new QualificationToolset(settings.clock()).handlers());
-        handlers.putAll(new TerritoryToolset(new SqliteMarkets(db)).handlers());
+        handlers.putAll(new TerritoryToolset(new SqliteMarkets(db), new SqliteTerritories(db)).handlers());
+        // No CRM vendor adapters yet (the CRM issue): enrichment reports that no CRM is configured.
+        handlers.putAll(new AccountsToolset(new SqliteSignals(db), profile -> Optional.empty(), settings.clock()).handlers());
         handlers.putAll(new OutreachToolset(new SqliteTemplates(db), new SqliteDrafts(db), settings.clock()).handlers());
         handlers.putAll(extraHandlers);
         ToolRegistry registry = ToolRegistry.build(definitions, handlers, chain, NoAutoSend::isSendingToolName);
