@@ -23,6 +23,7 @@ import dev.closer.tool.ToolDefinition;
 import dev.closer.tool.ToolHandler;
 import dev.closer.tool.ToolRegistry;
 import dev.closer.toolset.platform.BudgetStatusTool;
+import dev.closer.toolset.intelligence.IntelligenceToolset;
 import dev.closer.toolset.qualification.QualificationToolset;
 import dev.closer.toolset.territory.TerritoryToolset;
 import dev.closer.store.SqliteDrafts;
@@ -90,6 +91,7 @@ public final class Main {
         Map<String, ToolHandler> handlers = new HashMap<>();
         handlers.put("get_budget_status", new BudgetStatusTool(profiles, budget, ledger));
         handlers.putAll(new QualificationToolset(settings.clock()).handlers());
+        handlers.putAll(new IntelligenceToolset(settings.clock()).handlers());
         handlers.putAll(new TerritoryToolset(new SqliteMarkets(db), new SqliteTerritories(db)).handlers());
         // No CRM vendor adapters yet (the CRM issue): enrichment reports that no CRM is configured.
         handlers.putAll(new AccountsToolset(new SqliteSignals(db), profile -> Optional.empty(), settings.clock()).handlers());
