@@ -61,7 +61,7 @@ class WinLossAccumulatorTest {
     void wilson_and_confidence_match_known_values() {
         assertEquals(0.4902, Stats.wilsonLower(8, 10), 0.0005);
         assertEquals(0.0, Stats.wilsonLower(0, 10), 1e-9);
-        assertEquals(0.9545, Stats.confidence(70, 100, 0.6), 0.0005);
+        assertEquals(0.9588, Stats.confidence(70, 100, 0.6), 0.0005);
         assertEquals(0.975, Stats.phi(1.959964), 1e-5);
     }
 
