@@ -39,6 +39,10 @@ final class CallCommand implements Callable<Integer> {
     @Option(names = "--trace-id", description = "Trace id to record the call under (default: generated).")
     String traceId;
 
+    @Option(names = "--deals", description = "Deals for analyze_win_loss_patterns / extract_buyer_personas from @file"
+            + " (.csv with a header, .jsonl, or a .json array); put into inputs.deals.")
+    String deals;
+
     @Override
     public Integer call() {
         JsonNode parsed;
@@ -55,6 +59,14 @@ final class CallCommand implements Callable<Integer> {
         if (!parsed.isObject()) {
             System.err.println("closer call: --inputs must be a JSON object");
             return 2;
+        }
+        if (deals != null) {
+            try {
+                ((ObjectNode) parsed).set("deals", DealFiles.read(Path.of(deals.startsWith("@") ? deals.substring(1) : deals)));
+            } catch (IOException | IllegalArgumentException | JacksonException e) {
+                System.err.println("closer call: --deals: " + e.getMessage());
+                return 2;
+            }
         }
         try (App app = common.app()) {
             ToolResult r = app.registry().call(tool, parsed, new CallContext(traceId, common.profile, null),
