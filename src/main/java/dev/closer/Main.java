@@ -86,7 +86,7 @@ public final class Main {
                 metrics == null ? CallObserver.NONE : new CallMetrics(metrics),
                 settings.validateOutputs());
 
-        List<ToolDefinition> definitions = new ArrayList<>(ToolCatalog.parse(Resources.readClasspath("tool-schemas", ".json")));
+        List<ToolDefinition> definitions = new ArrayList<>(ToolCatalog.parse(Resources.readClasspath("tool-schemas", ".json"), false));
         definitions.addAll(extraTools);
         Map<String, ToolHandler> handlers = new HashMap<>();
         handlers.put("get_budget_status", new BudgetStatusTool(profiles, budget, ledger));

@@ -16,24 +16,40 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ToolCatalog {
 
-    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-    /** The JSON Schema 2020-12 meta-schema (bundled with the validator): a schema file's schemas must pass it. */
-    private static final com.networknt.schema.Schema META = SCHEMAS.getSchema(
-            com.networknt.schema.SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+    /** The JSON Schema 2020-12 meta-schema (bundled with the validator), loaded on first deep check. */
+    private static final class Meta {
+        static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+        static final com.networknt.schema.Schema SCHEMA = SCHEMAS.getSchema(
+                com.networknt.schema.SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+    }
 
     private ToolCatalog() {
     }
 
-    /** Files keyed by file name (e.g. {@code score_accounts.json}) to their text. */
+    /** Files keyed by file name (e.g. {@code score_accounts.json}) to their text; full checks. */
     public static List<ToolDefinition> parse(Map<String, String> files) {
+        return parse(files, true);
+    }
+
+    /**
+     * @param deep also check each schema against the JSON Schema 2020-12 meta-schema and compile
+     *             it. The files shipped in the jar are deep-checked by the build (ToolCatalogTest),
+     *             so start-up checks their structure only and compiles each schema on first use —
+     *             which keeps {@code closer stdio}'s cold start short.
+     */
+    public static List<ToolDefinition> parse(Map<String, String> files, boolean deep) {
         List<ToolDefinition> out = new ArrayList<>();
         for (Map.Entry<String, String> f : new TreeMap<>(files).entrySet()) {
-            out.add(parseOne(f.getKey(), f.getValue()));
+            out.add(parseOne(f.getKey(), f.getValue(), deep));
         }
         return out;
     }
 
     public static ToolDefinition parseOne(String fileName, String text) {
+        return parseOne(fileName, text, true);
+    }
+
+    public static ToolDefinition parseOne(String fileName, String text, boolean deep) {
         JsonNode node;
         try {
             node = Json.MAPPER.readTree(text);
@@ -51,8 +67,8 @@ public final class ToolCatalog {
             throw new InvalidToolSchemaException(fileName, "declares tool '" + name + "'; the file must be named " + name + ".json");
         }
         String description = requiredText(node, "description", fileName);
-        ObjectNode input = schema(node, "inputSchema", fileName, true);
-        ObjectNode output = schema(node, "outputSchema", fileName, false);
+        ObjectNode input = schema(node, "inputSchema", fileName, true, deep);
+        ObjectNode output = schema(node, "outputSchema", fileName, false, deep);
         if (!"object".equals(input.path("type").asString(""))) {
             throw new InvalidToolSchemaException(fileName, "inputSchema must have \"type\": \"object\"");
         }
@@ -74,7 +90,7 @@ public final class ToolCatalog {
         return v.asString();
     }
 
-    private static ObjectNode schema(JsonNode node, String field, String file, boolean required) {
+    private static ObjectNode schema(JsonNode node, String field, String file, boolean required, boolean deep) {
         JsonNode s = node.get(field);
         if (s == null || s.isNull()) {
             if (required) {
@@ -85,13 +101,16 @@ public final class ToolCatalog {
         if (!s.isObject()) {
             throw new InvalidToolSchemaException(file, "'" + field + "' must be a JSON Schema object");
         }
-        var problems = META.validate(s);
+        if (!deep) {
+            return (ObjectNode) s;
+        }
+        var problems = Meta.SCHEMA.validate(s);
         if (!problems.isEmpty()) {
             throw new InvalidToolSchemaException(file, "'" + field + "' is not a valid JSON Schema: "
                     + problems.get(0).getInstanceLocation() + " " + problems.get(0).getMessage());
         }
         try {
-            SCHEMAS.getSchema(s).validate(Json.object());
+            Meta.SCHEMAS.getSchema(s).validate(Json.object());
         } catch (RuntimeException e) {
             throw new InvalidToolSchemaException(file, "'" + field + "' is not a valid JSON Schema: " + e.getMessage());
         }
