@@ -3,43 +3,21 @@ package dev.closer.server.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.closer.testing.ServerTest;
 import dev.closer.testing.TestServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** Caller mistakes get a structured 4xx naming the problem; the server stays up and charges nothing. */
-class BadInputTest {
+class BadInputTest extends ServerTest {
 
-    @TempDir
-    Path dir;
-    TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.on(dir).start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private long ledgerRows() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("closer.db"));
-             ResultSet r = c.createStatement().executeQuery("SELECT COUNT(*) FROM budget_ledger")) {
-            return r.getLong(1);
-        }
+        return count("SELECT COUNT(*) FROM budget_ledger");
     }
 
     private void stillUp() {

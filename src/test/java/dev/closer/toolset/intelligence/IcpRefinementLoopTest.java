@@ -4,33 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.closer.sales.intelligence.SyntheticDeals;
+import dev.closer.testing.ServerTest;
 import dev.closer.testing.TestServer;
 import dev.closer.tool.Json;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** The guide's Pattern 5 / Pattern C loop through the real server, and the intelligence bad inputs. */
-class IcpRefinementLoopTest {
+class IcpRefinementLoopTest extends ServerTest {
 
-    @TempDir
-    Path dir;
-    TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.on(dir).start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private JsonNode ok(String tool, String inputs) {
         var r = server.call(tool, inputs, "q4-review", "sales", null);

@@ -4,38 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.closer.testing.ServerTest;
 import dev.closer.testing.TestServer;
 import dev.closer.tool.Json;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** The seed guide's Pattern 4 and "Message Quality Recovery", through the real REST door. */
-class OutreachEndToEndTest {
+class OutreachEndToEndTest extends ServerTest {
 
-    @TempDir
-    Path dir;
-    TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.on(dir).start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private JsonNode ok(String tool, String inputs) {
         var r = server.call(tool, inputs, "campaign-001", "sales", null);
@@ -43,12 +24,6 @@ class OutreachEndToEndTest {
         return r.json();
     }
 
-    private long count(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("closer.db"));
-             ResultSet r = c.createStatement().executeQuery(sql)) {
-            return r.getLong(1);
-        }
-    }
 
     static final String INITIAL = """
             {"name": "initial_outreach", "subject": "{{benefit}} for {{company}}",

@@ -3,31 +3,15 @@ package dev.closer.toolset.territory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.closer.testing.ServerTest;
 import dev.closer.testing.TestServer;
-import java.nio.file.Path;
 import java.sql.DriverManager;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** Pattern 1 and the bad inputs of the prospecting issue, through the real REST door. */
-class TerritoryToolsEndToEndTest {
+class TerritoryToolsEndToEndTest extends ServerTest {
 
-    @TempDir
-    Path dir;
-    TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.on(dir).start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private static final String ACCOUNTS = """
             [{"name": "Acme SaaS", "industry": "SaaS", "revenue": 25000000, "employees": 150},
