@@ -18,20 +18,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Runs the official MCP conformance suite (@modelcontextprotocol/conformance, installed under
- * conformance/ by the Maven build) against a real Closer over Streamable HTTP. These are the
+ * test-tools/ by the Maven build) against a real Closer over Streamable HTTP. These are the
  * scenarios that apply to a server without the suite's own test fixtures.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class McpConformanceTest {
 
-    private static final Path SUITE = Path.of("conformance/node_modules/@modelcontextprotocol/conformance/dist/index.js");
+    private static final Path SUITE = Path.of("test-tools/node_modules/@modelcontextprotocol/conformance/dist/index.js");
 
     private Path dir;
     private TestServer server;
 
     @BeforeAll
     void start() throws IOException {
-        assertTrue(Files.exists(SUITE), "the conformance suite is not installed; run: npm install --prefix conformance");
+        assertTrue(Files.exists(SUITE), "the conformance suite is not installed; run: npm install --prefix test-tools");
         dir = Files.createTempDirectory("closer-conformance");
         server = TestServer.on(dir).start();
     }
