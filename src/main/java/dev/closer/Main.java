@@ -1,6 +1,7 @@
 package dev.closer;
 
 import dev.closer.cli.CloserCommand;
+import dev.closer.crm.offline.OfflineCrmAdapter;
 import dev.closer.policy.Audit;
 import dev.closer.policy.CallObserver;
 import dev.closer.policy.BudgetCeiling;
@@ -93,8 +94,9 @@ public final class Main {
         handlers.putAll(new QualificationToolset(settings.clock()).handlers());
         handlers.putAll(new IntelligenceToolset(settings.clock()).handlers());
         handlers.putAll(new TerritoryToolset(new SqliteMarkets(db), new SqliteTerritories(db)).handlers());
-        // No CRM vendor adapters yet (the CRM issue): enrichment reports that no CRM is configured.
-        handlers.putAll(new AccountsToolset(new SqliteSignals(db), profile -> Optional.empty(), settings.clock()).handlers());
+        // Until the vendor adapters exist, every profile's CRM is the offline one (closer import crm FILE).
+        handlers.putAll(new AccountsToolset(new SqliteSignals(db), profile -> Optional.of(new OfflineCrmAdapter(db, profile)),
+                settings.clock()).handlers());
         handlers.putAll(new OutreachToolset(new SqliteTemplates(db), new SqliteDrafts(db), settings.clock()).handlers());
         handlers.putAll(extraHandlers);
         ToolRegistry registry = ToolRegistry.build(definitions, handlers, chain, NoAutoSend::isSendingToolName);

@@ -23,10 +23,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code closer import signals FILE} (CSV with a header, or JSONL: account_id, type, description,
  * observed_at, source, strength) and {@code closer import territories FILE} (a JSON array of
- * {name, rep_count, capacity_per_rep, account_ids}). Bad rows are reported with their line numbers;
+ * {name, rep_count, capacity_per_rep, account_ids}) and {@code closer import crm FILE} (JSON
+ * {accounts, opportunities, contacts} for the offline CRM). Bad rows are reported with their line numbers;
  * the good ones import in one transaction. The report is JSON on stdout.
  */
-@Command(name = "import", description = "Import signals (CSV/JSONL) or territories (JSON) into a profile.")
+@Command(name = "import", description = "Import signals (CSV/JSONL), territories (JSON) or offline CRM data (JSON) into a profile.")
 final class ImportCommand implements Callable<Integer> {
 
     @Mixin
@@ -52,8 +53,13 @@ final class ImportCommand implements Callable<Integer> {
             return switch (what) {
                 case "signals" -> signals(app);
                 case "territories" -> territories(app);
+                case "crm" -> {
+                    var report = new dev.closer.crm.offline.OfflineCrmImport(app.db()).run(common.profile, Json.parse(Files.readString(file)));
+                    System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Json.toTree(report)));
+                    yield report.rejected().isEmpty() ? 0 : 1;
+                }
                 default -> {
-                    System.err.println("closer import: can import 'signals' or 'territories', not '" + what + "'");
+                    System.err.println("closer import: can import 'signals', 'territories' or 'crm', not '" + what + "'");
                     yield 2;
                 }
             };
