@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
  * What a call costs in budget units, computed from its inputs before it runs. Written in the
  * schema file as an integer, or as {@code {"base": 1, "per_items": {"pointer": "/accounts",
  * "per": 1000}, "if_true": {"/enrich_from_crm": 5}}}: max(base, ceil(items / per)), or the
- * {@code if_true} cost when that boolean input is true (the largest applicable figure wins).
+ * {@code if_true} cost when that input is set (true, or any object — the largest applicable figure wins).
  */
 public record CostRule(long base, String itemsPointer, long perItems, Map<String, Long> ifTrue) {
 
@@ -45,6 +45,23 @@ public record CostRule(long base, String itemsPointer, long perItems, Map<String
         return new CostRule(base, pointer, per, ifTrue);
     }
 
+    /** true, a non-zero number, a non-empty string other than "false", or any object or array. */
+    private static boolean truthy(JsonNode n) {
+        if (n.isMissingNode() || n.isNull()) {
+            return false;
+        }
+        if (n.isBoolean()) {
+            return n.asBoolean();
+        }
+        if (n.isNumber()) {
+            return n.asDouble() != 0;
+        }
+        if (n.isString()) {
+            return !n.asString().isEmpty() && !n.asString().equalsIgnoreCase("false");
+        }
+        return true;
+    }
+
     /** The cost of a call with these (already validated) inputs. */
     public long costOf(JsonNode inputs) {
         long cost = base;
@@ -54,7 +71,7 @@ public record CostRule(long base, String itemsPointer, long perItems, Map<String
             cost = Math.max(base, (n + perItems - 1) / perItems);
         }
         for (Map.Entry<String, Long> e : ifTrue.entrySet()) {
-            if (inputs.at(e.getKey()).asBoolean(false)) {
+            if (truthy(inputs.at(e.getKey()))) {
                 cost = Math.max(cost, e.getValue());
             }
         }

@@ -32,8 +32,12 @@ public final class AccountsToolset {
     private JsonNode accountSignals(JsonNode in, CallContext ctx) {
         Set<String> types = new HashSet<>();
         in.path("signal_types").forEach(t -> types.add(t.asString()));
+        JsonNode adapter = in.path("adapter");
+        // The guide passes its adapter object; any non-null, non-false value asks for enrichment.
+        boolean enrich = in.path("enrich_from_crm").asBoolean(false)
+                || (!adapter.isMissingNode() && !adapter.isNull() && !(adapter.isBoolean() && !adapter.asBoolean()));
         return Json.toTree(signals.signals(ctx.profile(), new AccountSignals.Request(in.path("account_id").asString(),
-                in.path("enrich_from_crm").asBoolean(false), types, in.path("since_days").isInt() ? in.path("since_days").asInt() : null)));
+                enrich, types, in.path("since_days").isInt() ? in.path("since_days").asInt() : null)));
     }
 
     @SuppressWarnings("unchecked")

@@ -82,4 +82,15 @@ class TerritoryToolsEndToEndTest extends ServerTest {
         assertEquals(400, r.status());
         assertTrue(r.body().contains("maxItems") || r.body().contains("100000"), r.body());
     }
+
+    @Test
+    void the_guides_adapter_field_asks_for_crm_enrichment_and_costs_like_it() {
+        var r = server.call("get_account_signals", "{\"account_id\": \"acme-123\", \"adapter\": {\"kind\": \"hubspot\"}}");
+        assertEquals(200, r.status(), r.body());
+        assertEquals(5, r.json().path("_meta").path("cost").asInt());
+        assertEquals("crm+offline", r.json().path("source").asString());
+        var plain = server.call("get_account_signals", "{\"account_id\": \"acme-123\"}");
+        assertEquals(1, plain.json().path("_meta").path("cost").asInt());
+        assertEquals("offline", plain.json().path("source").asString());
+    }
 }
