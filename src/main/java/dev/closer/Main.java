@@ -92,11 +92,12 @@ public final class Main {
         Map<String, ToolHandler> handlers = new HashMap<>();
         handlers.put("get_budget_status", new BudgetStatusTool(profiles, budget, ledger));
         handlers.putAll(new QualificationToolset(settings.clock()).handlers());
-        handlers.putAll(new IntelligenceToolset(settings.clock()).handlers());
-        handlers.putAll(new TerritoryToolset(new SqliteMarkets(db), new SqliteTerritories(db)).handlers());
         // Until the vendor adapters exist, every profile's CRM is the offline one (closer import crm FILE).
-        handlers.putAll(new AccountsToolset(new SqliteSignals(db), profile -> Optional.of(new OfflineCrmAdapter(db, profile)),
-                settings.clock()).handlers());
+        java.util.function.Function<String, Optional<dev.closer.crm.CrmAdapter>> crm =
+                profile -> Optional.of(new OfflineCrmAdapter(db, profile));
+        handlers.putAll(new IntelligenceToolset(settings.clock(), crm).handlers());
+        handlers.putAll(new TerritoryToolset(new SqliteMarkets(db), new SqliteTerritories(db)).handlers());
+        handlers.putAll(new AccountsToolset(new SqliteSignals(db), crm, settings.clock()).handlers());
         handlers.putAll(new OutreachToolset(new SqliteTemplates(db), new SqliteDrafts(db), settings.clock()).handlers());
         handlers.putAll(extraHandlers);
         ToolRegistry registry = ToolRegistry.build(definitions, handlers, chain, NoAutoSend::isSendingToolName);

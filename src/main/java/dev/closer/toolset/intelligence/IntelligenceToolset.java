@@ -9,6 +9,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import dev.closer.crm.CrmAdapter;
+import dev.closer.tool.ToolError;
+import dev.closer.tool.ToolException;
 import tools.jackson.databind.JsonNode;
 
 /** analyze_win_loss_patterns and extract_buyer_personas: deals stream through accumulators. */
@@ -17,9 +22,11 @@ public final class IntelligenceToolset {
     private static final int PROGRESS_EVERY = 10_000;
 
     private final Clock clock;
+    private final Function<String, Optional<CrmAdapter>> crm;
 
-    public IntelligenceToolset(Clock clock) {
+    public IntelligenceToolset(Clock clock, Function<String, Optional<CrmAdapter>> crm) {
         this.clock = clock;
+        this.crm = crm;
     }
 
     public Map<String, ToolHandler> handlers() {
@@ -30,6 +37,11 @@ public final class IntelligenceToolset {
         Instant since = in.path("time_period_days").isInt()
                 ? clock.instant().minus(Duration.ofDays(in.path("time_period_days").asInt())) : null;
         WinLossAccumulator acc = new WinLossAccumulator(in.path("min_deals_for_pattern").asInt(5), since);
+        if (in.path("from_crm").asBoolean(false)) {
+            CrmAdapter adapter = crm.apply(ctx.profile()).orElseThrow(() -> new ToolException(ToolError.CRM_UNAVAILABLE,
+                    "no CRM is configured for this profile", Map.of()));
+            new CrmDeals(adapter).closedSince(since).forEach(acc::add);
+        }
         JsonNode deals = in.path("deals");
         int n = deals.size();
         for (int i = 0; i < n; i++) {

@@ -69,4 +69,23 @@ class IcpRefinementLoopTest extends ServerTest {
         var open = ok("analyze_win_loss_patterns", "{\"deals\": [{\"outcome\": \"open\"}]}");
         assertTrue(open.path("warnings").get(0).asString().contains("no closed"));
     }
+
+    @Test
+    void closed_opportunities_come_from_the_crm_joined_with_their_accounts() {
+        new dev.closer.crm.offline.OfflineCrmImport(server.app().db()).run("sales", Json.parse("""
+                {"accounts": [{"id": "a1", "industry": "Technology", "revenue": 20000000}, {"id": "a2", "industry": "Retail"}],
+                 "opportunities": [
+                   {"id": "o1", "account_id": "a1", "stage": "Closed Won", "amount": 50000, "close_date": "2026-10-01"},
+                   {"id": "o2", "account_id": "a1", "stage": "Closed Won", "amount": 70000, "close_date": "2026-10-05"},
+                   {"id": "o3", "account_id": "a2", "stage": "Closed Lost", "loss_reason": "too expensive", "close_date": "2026-10-09"},
+                   {"id": "o4", "account_id": "a2", "stage": "Qualified", "close_date": "2026-12-01"}]}"""));
+        JsonNode r = ok("analyze_win_loss_patterns", "{\"from_crm\": true, \"min_deals_for_pattern\": 1}");
+        assertEquals(3, r.path("summary").path("total_deals").asInt(), r.toString());
+        assertEquals(2, r.path("summary").path("won_count").asInt());
+        assertEquals("price", r.path("loss_patterns").get(0).path("loss_reason").asString());
+        List<String> wins = new ArrayList<>();
+        r.path("win_patterns").forEach(p -> wins.add(p.path("pattern_type").asString() + ":" + p.path("pattern_value").asString()));
+        assertTrue(wins.contains("industry:Technology"), wins.toString());
+        assertEquals(400, server.call("analyze_win_loss_patterns", "{\"min_deals_for_pattern\": 1}").status(), "deals or from_crm");
+    }
 }
