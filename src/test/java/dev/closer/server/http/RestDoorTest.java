@@ -40,4 +40,25 @@ class RestDoorTest extends ServerTest {
         assertEquals("https://json-schema.org/draft/2020-12/schema", tool.path("inputSchema").path("$schema").asString());
         assertTrue(tool.path("annotations").path("readOnlyHint").asBoolean());
     }
+
+    @Test
+    void serves_openapi_3_1_generated_from_the_schema_files() {
+        var doc = server.get("/openapi.json", null).json();
+        assertEquals("3.1.0", doc.path("openapi").asString());
+        var op = doc.path("paths").path("/api/v1/tools/score_accounts").path("post");
+        assertEquals("score_accounts", op.path("operationId").asString());
+        assertEquals(100000, op.path("requestBody").path("content").path("application/json").path("schema")
+                .path("properties").path("inputs").path("properties").path("accounts").path("maxItems").asInt());
+        assertTrue(op.path("responses").has("429"));
+    }
+
+    @Test
+    void exposes_prometheus_metrics_for_calls_and_refusals() {
+        server.call("get_budget_status", "{}");
+        server.call("get_budget_status", "{\"nope\": 1}");
+        String metrics = server.get("/metrics", null).body();
+        assertTrue(metrics.contains("closer_calls_total{door=\"rest\",outcome=\"ok\",tool=\"get_budget_status\"} 1.0"), metrics);
+        assertTrue(metrics.contains("closer_refusals_total{code=\"INVALID_INPUT\"} 1.0"), metrics);
+        assertTrue(metrics.contains("closer_call_seconds_count{tool=\"get_budget_status\"} 2"), metrics);
+    }
 }
