@@ -12,6 +12,7 @@ import dev.closer.tool.CallContext;
 import dev.closer.tool.Json;
 import dev.closer.tool.ToolException;
 import dev.closer.tool.ToolHandler;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -43,6 +44,7 @@ final class ScoreAccountsTool implements ToolHandler {
         IcpScorer scorer = new IcpScorer(taxonomy, geography, market);
         JsonNode accounts = inputs.path("accounts");
         ArrayNode out = Json.MAPPER.createArrayNode();
+        SharedNodes shared = new SharedNodes();
         int n = accounts.size();
         for (int i = 0; i < n; i++) {
             JsonNode a = accounts.get(i);
@@ -50,16 +52,9 @@ final class ScoreAccountsTool implements ToolHandler {
             ObjectNode row = out.addObject();
             row.set("account", a);
             row.put("icp_score", s.icpScore());
-            row.put("recommendation", s.recommendation());
-            ObjectNode breakdown = row.putObject("breakdown");
-            for (Map.Entry<String, IcpScore.Part> p : s.breakdown().entrySet()) {
-                ObjectNode part = breakdown.putObject(p.getKey());
-                part.put("score", p.getValue().score());
-                part.put("weight", p.getValue().weight());
-                part.put("reason", p.getValue().reason());
-            }
-            ArrayNode reasons = row.putArray("reasons");
-            s.reasons().forEach(reasons::add);
+            row.set("recommendation", shared.text(s.recommendation()));
+            row.set("breakdown", shared.breakdown(s));
+            row.set("reasons", shared.reasons(s));
             if (n > PROGRESS_EVERY && (i + 1) % PROGRESS_EVERY == 0) {
                 context.progress().report(i + 1, n, "scored " + (i + 1) + " of " + n + " accounts");
             }
@@ -69,6 +64,48 @@ final class ScoreAccountsTool implements ToolHandler {
         result.put("account_count", n);
         result.set("market_definition", Json.toTree(market));
         return result;
+    }
+
+    /**
+     * Most accounts of a batch share their breakdown (the scorer reuses one Part per distinct
+     * industry, place and in-range figure), so equal breakdowns and reasons become one JSON node
+     * referenced from every row: a 100,000-account result is then mostly references, not copies,
+     * which keeps allocation and garbage collection small. Keyed by the parts' identity.
+     */
+    private static final class SharedNodes {
+        private final Map<List<IcpScore.Part>, ObjectNode> breakdowns = new java.util.HashMap<>();
+        private final Map<List<IcpScore.Part>, ArrayNode> reasons = new java.util.HashMap<>();
+        private final Map<String, JsonNode> texts = new java.util.HashMap<>();
+
+        JsonNode text(String s) {
+            return texts.computeIfAbsent(s, k -> Json.MAPPER.getNodeFactory().stringNode(k));
+        }
+
+        ObjectNode breakdown(IcpScore s) {
+            return breakdowns.computeIfAbsent(key(s), k -> {
+                ObjectNode breakdown = Json.object();
+                for (Map.Entry<String, IcpScore.Part> p : s.breakdown().entrySet()) {
+                    ObjectNode part = breakdown.putObject(p.getKey());
+                    part.put("score", p.getValue().score());
+                    part.put("weight", p.getValue().weight());
+                    part.put("reason", p.getValue().reason());
+                }
+                return breakdown;
+            });
+        }
+
+        ArrayNode reasons(IcpScore s) {
+            return reasons.computeIfAbsent(key(s), k -> {
+                ArrayNode r = Json.MAPPER.createArrayNode();
+                s.reasons().forEach(r::add);
+                return r;
+            });
+        }
+
+        /** The parts in order, compared by identity (Part is a record: equal values would also do). */
+        private static List<IcpScore.Part> key(IcpScore s) {
+            return List.copyOf(s.breakdown().values());
+        }
     }
 
     @SuppressWarnings("unchecked")
