@@ -76,11 +76,15 @@ public final class BudgetCeiling {
     }
 
     private Account account(String profile, String window) {
-        // Old windows are dropped lazily: only the current window of each profile is ever asked for.
-        return accounts.computeIfAbsent(profile + '\u0000' + window, k -> {
-            accounts.keySet().removeIf(key -> key.startsWith(profile + '\u0000') && !key.equals(k));
-            return new Account(ledger.spent(profile, window));
-        });
+        String key = profile + '\u0000' + window;
+        Account existing = accounts.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        // A new window for this profile: drop its old ones (only the current window is ever asked
+        // for). Done outside computeIfAbsent, which must not modify the map from its function.
+        accounts.keySet().removeIf(k -> k.startsWith(profile + '\u0000') && !k.equals(key));
+        return accounts.computeIfAbsent(key, k -> new Account(ledger.spent(profile, window)));
     }
 
     private static final class Account {
