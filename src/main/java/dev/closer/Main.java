@@ -1,7 +1,7 @@
 package dev.closer;
 
 import dev.closer.cli.CloserCommand;
-import dev.closer.crm.offline.OfflineCrmAdapter;
+import dev.closer.crm.CrmAdapters;
 import dev.closer.policy.Audit;
 import dev.closer.policy.CallObserver;
 import dev.closer.policy.BudgetCeiling;
@@ -92,9 +92,9 @@ public final class Main {
         Map<String, ToolHandler> handlers = new HashMap<>();
         handlers.put("get_budget_status", new BudgetStatusTool(profiles, budget, ledger));
         handlers.putAll(new QualificationToolset(settings.clock()).handlers());
-        // Until the vendor adapters exist, every profile's CRM is the offline one (closer import crm FILE).
-        java.util.function.Function<String, Optional<dev.closer.crm.CrmAdapter>> crm =
-                profile -> Optional.of(new OfflineCrmAdapter(db, profile));
+        CrmAdapters adapters = new CrmAdapters(db, settings.env(), settings.clock());
+        java.util.function.Function<String, Optional<dev.closer.crm.CrmAdapter>> crm = profile ->
+                Optional.of(adapters.forProfile(profile, profiles.find(profile).map(p -> p.crmVendor()).orElse("auto")));
         handlers.putAll(new IntelligenceToolset(settings.clock(), crm).handlers());
         handlers.putAll(new TerritoryToolset(new SqliteMarkets(db), new SqliteTerritories(db)).handlers());
         handlers.putAll(new AccountsToolset(new SqliteSignals(db), crm, settings.clock()).handlers());
