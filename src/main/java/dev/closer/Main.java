@@ -24,6 +24,7 @@ import dev.closer.tool.ToolDefinition;
 import dev.closer.tool.ToolHandler;
 import dev.closer.tool.ToolRegistry;
 import dev.closer.toolset.platform.BudgetStatusTool;
+import dev.closer.toolset.crm.CrmToolset;
 import dev.closer.toolset.intelligence.IntelligenceToolset;
 import dev.closer.toolset.qualification.QualificationToolset;
 import dev.closer.toolset.territory.TerritoryToolset;
@@ -96,6 +97,8 @@ public final class Main {
         java.util.function.Function<String, Optional<dev.closer.crm.CrmAdapter>> crm = profile ->
                 Optional.of(adapters.forProfile(profile, profiles.find(profile).map(p -> p.crmVendor()).orElse("auto")));
         handlers.putAll(new IntelligenceToolset(settings.clock(), crm).handlers());
+        handlers.putAll(new CrmToolset(profile -> crm.apply(profile).orElseThrow(),
+                profile -> profiles.find(profile).map(p -> p.crmWrites()).orElse(false)).handlers());
         handlers.putAll(new TerritoryToolset(new SqliteMarkets(db), new SqliteTerritories(db)).handlers());
         handlers.putAll(new AccountsToolset(new SqliteSignals(db), crm, settings.clock()).handlers());
         handlers.putAll(new OutreachToolset(new SqliteTemplates(db), new SqliteDrafts(db), settings.clock()).handlers());
