@@ -6,13 +6,12 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
@@ -47,13 +46,23 @@ public final class Resources {
         try {
             URI uri = url.toURI();
             if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException e) {
-                    fs = FileSystems.getFileSystem(uri);
+                // A plain JarFile scan: cheaper at start-up than mounting a zip file system.
+                String spec = uri.getSchemeSpecificPart();
+                Path jar = Path.of(URI.create(spec.substring(0, spec.indexOf("!/"))));
+                Map<String, String> out = new TreeMap<>();
+                try (JarFile jf = new JarFile(jar.toFile())) {
+                    var entries = jf.entries();
+                    while (entries.hasMoreElements()) {
+                        JarEntry e = entries.nextElement();
+                        String name = e.getName();
+                        if (name.startsWith(folder + "/") && name.endsWith(suffix) && name.indexOf('/', folder.length() + 1) < 0) {
+                            try (var in = jf.getInputStream(e)) {
+                                out.put(name.substring(folder.length() + 1), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                            }
+                        }
+                    }
                 }
-                return readDirectory(fs.getPath(folder), suffix);
+                return out;
             }
             return readDirectory(Path.of(uri), suffix);
         } catch (URISyntaxException | IOException e) {
