@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * Chooses each profile's CRM: the profile's {@code crm.vendor} if set, else from the environment
  * in the guide's order (HubSpot: HUBSPOT_ACCESS_TOKEN, or the guide's HUBSPOT_API_KEY), else the
  * offline CRM on the embedded store. Base URLs are configurable (HUBSPOT_BASE_URL) so Closer can
- * point at a sandbox, a proxy or a simulator. Salesforce and Pipedrive are not implemented yet: a
+ * point at a sandbox, a proxy or a simulator. This version has no Salesforce or Pipedrive adapter: a
  * profile that names them gets the offline CRM and a warning in the log.
  */
 public final class CrmAdapters {
