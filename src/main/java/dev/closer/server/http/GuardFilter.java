@@ -39,6 +39,8 @@ public final class GuardFilter implements Filter {
             return;
         }
         if (request.getContentLengthLong() > maxBodyBytes) {
+            // The body stays unread, so the connection cannot carry another request after this answer.
+            response.setHeader("Connection", "close");
             deny(response, 413, "PAYLOAD_TOO_LARGE", "the request body is larger than " + maxBodyBytes + " bytes");
             return;
         }

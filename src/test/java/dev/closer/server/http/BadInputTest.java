@@ -82,11 +82,21 @@ class BadInputTest extends ServerTest {
 
     @Test
     void a_body_over_the_limit_is_refused_before_it_is_read() throws Exception {
-        byte[] huge = new byte[(int) HttpServer.MAX_BODY_BYTES + 1024];
-        java.util.Arrays.fill(huge, (byte) ' ');
-        var r = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/tools/get_budget_status"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(huge)).build());
-        assertEquals(413, r.status());
+        // Only the headers are sent, announcing a body over the limit: the answer arrives without a
+        // byte of body, which is what "refused before it is read". (Sending the 32 MB with a client
+        // races the server's close and sees a reset; JDK 17's client hangs on Expect: 100-continue.)
+        URI base = URI.create(server.baseUrl());
+        try (java.net.Socket s = new java.net.Socket(base.getHost(), base.getPort())) {
+            s.setSoTimeout(10_000);
+            String head = "POST /api/v1/tools/get_budget_status HTTP/1.1\r\nHost: " + base.getAuthority()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + (HttpServer.MAX_BODY_BYTES + 1) + "\r\n\r\n";
+            s.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(answer.contains("PAYLOAD_TOO_LARGE"), answer);
+            assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("connection: close"), answer);
+        }
         assertEquals(0, ledgerRows());
         stillUp();
     }
