@@ -16,11 +16,23 @@ public interface CrmAdapter {
 
     CrmAccount getAccount(String accountId);
 
+    CrmOpportunity getOpportunity(String opportunityId);
+
     Page<CrmAccount> searchAccounts(AccountFilters filters, int limit, String cursor);
 
+    /** Stage filters use Closer's names ("Closed Won", "Closed Lost", or a stage's label). */
     Page<CrmOpportunity> searchOpportunities(OpportunityFilters filters, int limit, String cursor);
 
-    /** Applies {@code updates} once per idempotency key; a retried key returns the first outcome. */
+    /**
+     * Updates the opportunity's fields ({@code stage}, {@code amount}, {@code close_date},
+     * {@code next_step}, {@code name}, {@code qualification_score}, or a vendor field by its API
+     * name). Every adapter reads the record first and writes only the fields whose value differs;
+     * when nothing differs, nothing is written and the result says so. The write itself is sent
+     * once, never retried on a timeout or reset (it may have landed): that read-first rule is what
+     * makes a retry after an uncertain failure safe. The once-per-key promise across calls and
+     * restarts is kept by {@link IdempotentCrm}; {@code idempotencyKey} is passed on for vendors
+     * that can use it.
+     */
     UpdateResult updateOpportunity(String opportunityId, Map<String, Object> updates, String idempotencyKey);
 
     List<CrmContact> listContacts(String accountId);

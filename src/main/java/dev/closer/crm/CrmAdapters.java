@@ -29,7 +29,7 @@ public final class CrmAdapters {
         String token = env.getOrDefault("HUBSPOT_ACCESS_TOKEN", env.get("HUBSPOT_API_KEY"));
         this.hubspot = token == null || token.isBlank() ? null : new HubSpotAdapter(
                 env.getOrDefault("HUBSPOT_BASE_URL", "https://api.hubapi.com"), token.strip(),
-                new VendorHttp("hubspot", VendorHttp.Settings.defaults(), d -> Thread.sleep(d.toMillis()), clock, r -> null));
+                new VendorHttp("hubspot", VendorHttp.Settings.defaults(), d -> Thread.sleep(d.toMillis()), clock, VendorHttp.Rules.DEFAULT));
     }
 
     /** The CRM for {@code profile}, whose profile file names {@code vendor} ("auto", "hubspot", "offline", ...). */

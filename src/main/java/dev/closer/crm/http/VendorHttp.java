@@ -14,7 +14,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +45,34 @@ public final class VendorHttp {
 
     /** A vendor response: status and body. */
     public record Response(int status, String body, Map<String, java.util.List<String>> headers) {
+
+        /** The first value of a header, case-insensitively, or null. */
+        public String header(String name) {
+            for (Map.Entry<String, java.util.List<String>> e : headers.entrySet()) {
+                if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+                    return e.getValue().get(0);
+                }
+            }
+            return null;
+        }
+    }
+
+    /** What differs between vendors: how their error bodies classify and how they say "wait". */
+    public interface Rules {
+        Rules DEFAULT = new Rules() { };
+
+        /** The kind of a non-2xx response, or null for the status-based default. */
+        default CrmException.Kind classify(Response r) {
+            return null;
+        }
+
+        /**
+         * How long to wait before retrying a refused call, read from the vendor's own rate-limit
+         * headers; consulted when there is no Retry-After. Null: exponential backoff.
+         */
+        default Duration waitHint(Response r) {
+            return null;
+        }
     }
 
     private final String vendor;
@@ -54,20 +81,16 @@ public final class VendorHttp {
     private final Sleeper sleeper;
     private final Clock clock;
     private final Random jitter = new Random();
-    private final Function<Response, CrmException.Kind> classify;
+    private final Rules rules;
     private int consecutiveFailures;
     private long openUntilMillis;
 
-    /**
-     * @param classify maps a non-2xx response to a kind; return null to use the status-based default
-     */
-    public VendorHttp(String vendor, Settings settings, Sleeper sleeper, Clock clock,
-                      Function<Response, CrmException.Kind> classify) {
+    public VendorHttp(String vendor, Settings settings, Sleeper sleeper, Clock clock, Rules rules) {
         this.vendor = vendor;
         this.settings = settings;
         this.sleeper = sleeper;
         this.clock = clock;
-        this.classify = classify;
+        this.rules = rules;
         this.client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
     }
 
@@ -103,7 +126,7 @@ public final class VendorHttp {
                     succeeded();
                     return res;
                 }
-                CrmException.Kind kind = classify.apply(res);
+                CrmException.Kind kind = rules.classify(res);
                 if (kind == null) {
                     kind = kindOf(r.statusCode());
                 }
@@ -115,6 +138,10 @@ public final class VendorHttp {
                     throw last;
                 }
                 wait = retryAfter(r.headers().firstValue("Retry-After").orElse(null));
+                if (wait == null) {
+                    Duration hint = rules.waitHint(res);
+                    wait = hint == null ? null : cap(hint);
+                }
             } catch (HttpTimeoutException e) {
                 last = new CrmException(CrmException.Kind.UNAVAILABLE, vendor + " did not answer within "
                         + settings.readTimeout().toMillis() + " ms");

@@ -69,6 +69,17 @@ public final class HubSpotAdapter implements CrmAdapter {
     }
 
     @Override
+    public CrmOpportunity getOpportunity(String opportunityId) {
+        JsonNode raw = get("/crm/v3/objects/deals/" + enc(opportunityId) + "?properties=" + DEAL_PROPS + "&associations=companies");
+        return deal(raw, firstCompany(raw));
+    }
+
+    private static String firstCompany(JsonNode deal) {
+        JsonNode first = deal.path("associations").path("companies").path("results").path(0);
+        return first.isMissingNode() ? null : first.path("id").asString(null);
+    }
+
+    @Override
     public Page<CrmAccount> searchAccounts(AccountFilters f, int limit, String cursor) {
         ArrayNode filters = Json.MAPPER.createArrayNode();
         add(filters, "name", "CONTAINS_TOKEN", f.name());

@@ -15,19 +15,37 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The CRM when none is configured: accounts, opportunities and contacts imported into the
- * embedded store for one profile (closer import crm FILE). Reads only; updates are refused here
- * (guarded CRM writes belong to the vendor adapters). Paging: the cursor is the offset.
+ * embedded store for one profile (closer import crm FILE), read and updated through the same
+ * interface as the vendors, so every workflow (the guide's Pattern B update included) runs
+ * without one. Paging: the cursor is the offset.
  */
 public final class OfflineCrmAdapter implements CrmAdapter {
 
+    private static final String OPPORTUNITY_COLUMNS = "id, name, account_id, stage, amount, close_date, loss_reason,"
+            + " sales_cycle_days, owner, qualification_score";
+    /** Updatable fields and their columns. */
+    private static final Map<String, String> WRITABLE = orderedMap("stage", "stage", "amount", "amount", "close_date", "close_date",
+            "next_step", "next_step", "name", "name", "qualification_score", "qualification_score", "loss_reason", "loss_reason",
+            "owner", "owner");
+
     private final Database db;
     private final String profile;
+    private final Map<String, Integer> writes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Map<String, String> orderedMap(String... kv) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     public OfflineCrmAdapter(Database db, String profile) {
         this.db = db;
@@ -81,11 +99,27 @@ public final class OfflineCrmAdapter implements CrmAdapter {
     }
 
     @Override
+    public CrmOpportunity getOpportunity(String opportunityId) {
+        return db.read(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT " + OPPORTUNITY_COLUMNS
+                    + " FROM crm_opportunities WHERE profile = ? AND id = ?")) {
+                p.setString(1, profile);
+                p.setString(2, opportunityId);
+                try (ResultSet r = p.executeQuery()) {
+                    if (!r.next()) {
+                        throw new CrmException(CrmException.Kind.NOT_FOUND, "no opportunity '" + opportunityId + "' in the offline CRM");
+                    }
+                    return opportunity(r);
+                }
+            }
+        });
+    }
+
+    @Override
     public Page<CrmOpportunity> searchOpportunities(OpportunityFilters f, int limit, String cursor) {
         int offset = offset(cursor);
         return db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT id, name, account_id, stage, amount, close_date, loss_reason,"
-                    + " sales_cycle_days, owner, qualification_score FROM crm_opportunities WHERE profile = ?"
+            try (PreparedStatement p = c.prepareStatement("SELECT " + OPPORTUNITY_COLUMNS + " FROM crm_opportunities WHERE profile = ?"
                     + " AND (? IS NULL OR lower(stage) = lower(?)) AND (? IS NULL OR account_id = ?) AND (? IS NULL OR owner = ?)"
                     + " AND (? IS NULL OR close_date >= ?) AND (? IS NULL OR close_date <= ?) ORDER BY id LIMIT ? OFFSET ?")) {
                 p.setString(1, profile);
@@ -99,11 +133,7 @@ public final class OfflineCrmAdapter implements CrmAdapter {
                 List<CrmOpportunity> out = new ArrayList<>();
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
-                        String stage = r.getString(4);
-                        String s = stage.toLowerCase(Locale.ROOT);
-                        out.add(new CrmOpportunity(r.getString(1), r.getString(2), r.getString(3), stage, nullableDouble(r, 5),
-                                r.getString(6) == null ? null : LocalDate.parse(r.getString(6)), s.equals("closed won"),
-                                s.startsWith("closed"), r.getString(7), (Integer) r.getObject(8), r.getString(9), nullableDouble(r, 10)));
+                        out.add(opportunity(r));
                     }
                 }
                 return page(out, limit, offset);
@@ -111,9 +141,103 @@ public final class OfflineCrmAdapter implements CrmAdapter {
         });
     }
 
+    /**
+     * Writes the fields whose value differs, in one statement; nothing when none differs. The
+     * offline CRM is Closer's own store, so the guard (crm.writes, dry_run) is the tool's.
+     */
     @Override
     public UpdateResult updateOpportunity(String opportunityId, Map<String, Object> updates, String idempotencyKey) {
-        throw new CrmException(CrmException.Kind.INVALID_REQUEST, "the offline CRM is read-only; configure a vendor CRM for writes");
+        for (String field : updates.keySet()) {
+            if (!WRITABLE.containsKey(field)) {
+                throw new CrmException(CrmException.Kind.INVALID_REQUEST, "the offline CRM cannot update '" + field
+                        + "'; it updates " + String.join(", ", WRITABLE.keySet()));
+            }
+        }
+        return db.write(c -> {
+            Map<String, Object> current = new LinkedHashMap<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT " + String.join(", ", WRITABLE.values())
+                    + " FROM crm_opportunities WHERE profile = ? AND id = ?")) {
+                p.setString(1, profile);
+                p.setString(2, opportunityId);
+                try (ResultSet r = p.executeQuery()) {
+                    if (!r.next()) {
+                        throw new CrmException(CrmException.Kind.NOT_FOUND, "no opportunity '" + opportunityId + "' in the offline CRM");
+                    }
+                    int i = 1;
+                    for (String field : WRITABLE.keySet()) {
+                        current.put(field, r.getObject(i++));
+                    }
+                }
+            }
+            Map<String, UpdateResult.Change> changes = new LinkedHashMap<>();
+            Map<String, Object> stored = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> e : updates.entrySet()) {
+                Object value = storable(e.getKey(), e.getValue());
+                Object before = current.get(e.getKey());
+                if (!same(before, value)) {
+                    changes.put(e.getKey(), new UpdateResult.Change(before, e.getValue()));
+                    stored.put(WRITABLE.get(e.getKey()), value);
+                }
+            }
+            if (!stored.isEmpty()) {
+                String set = stored.keySet().stream().map(col -> col + " = ?").collect(java.util.stream.Collectors.joining(", "));
+                try (PreparedStatement p = c.prepareStatement("UPDATE crm_opportunities SET " + set + " WHERE profile = ? AND id = ?")) {
+                    int i = 1;
+                    for (Object v : stored.values()) {
+                        p.setObject(i++, v);
+                    }
+                    p.setString(i++, profile);
+                    p.setString(i, opportunityId);
+                    p.executeUpdate();
+                }
+                writes.merge(opportunityId, 1, Integer::sum);
+            }
+            return new UpdateResult(true, changes, null, stored.isEmpty() ? "the opportunity already held these values; nothing was written" : null);
+        });
+    }
+
+    /** Writes this adapter made, per opportunity (tests count them as they count a vendor's PATCHes). */
+    public int writes(String opportunityId) {
+        return writes.getOrDefault(opportunityId, 0);
+    }
+
+    private static Object storable(String field, Object value) {
+        if (value == null) {
+            return null;
+        }
+        switch (field) {
+            case "amount", "qualification_score" -> {
+                if (value instanceof Number n) {
+                    return n.doubleValue();
+                }
+                throw new CrmException(CrmException.Kind.INVALID_REQUEST, "'" + field + "' must be a number");
+            }
+            case "close_date" -> {
+                try {
+                    return LocalDate.parse(String.valueOf(value)).toString();
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new CrmException(CrmException.Kind.INVALID_REQUEST, "'close_date' must be a date (YYYY-MM-DD), got '" + value + "'");
+                }
+            }
+            default -> {
+                return String.valueOf(value);
+            }
+        }
+    }
+
+    private static boolean same(Object stored, Object value) {
+        if (stored instanceof Number a && value instanceof Number b) {
+            return a.doubleValue() == b.doubleValue();
+        }
+        return java.util.Objects.equals(stored == null ? null : String.valueOf(stored), value == null ? null : String.valueOf(value));
+    }
+
+    private static CrmOpportunity opportunity(ResultSet r) throws SQLException {
+        String stage = r.getString(4);
+        String s = stage.toLowerCase(Locale.ROOT);
+        return new CrmOpportunity(r.getString(1), r.getString(2), r.getString(3), stage, nullableDouble(r, 5),
+                r.getString(6) == null ? null : LocalDate.parse(r.getString(6)), s.equals("closed won"),
+                s.startsWith("closed"), r.getString(7), (Integer) r.getObject(8), r.getString(9), nullableDouble(r, 10));
     }
 
     @Override

@@ -31,7 +31,8 @@ public final class OfflineCrmImport {
         List<JsonNode> contacts = valid(file.path("contacts"), "/contacts", rejected, false);
         db.write(c -> {
             try (PreparedStatement a = c.prepareStatement("INSERT OR REPLACE INTO crm_accounts VALUES (?,?,?,?,?,?,?)");
-                 PreparedStatement o = c.prepareStatement("INSERT OR REPLACE INTO crm_opportunities VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+                 PreparedStatement o = c.prepareStatement("INSERT OR REPLACE INTO crm_opportunities (profile, id, name, account_id, stage, amount,"
+                         + " close_date, loss_reason, sales_cycle_days, owner, qualification_score) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
                  PreparedStatement k = c.prepareStatement("INSERT OR REPLACE INTO crm_contacts VALUES (?,?,?,?,?,?)")) {
                 for (JsonNode n : accounts) {
                     a.setString(1, profile);

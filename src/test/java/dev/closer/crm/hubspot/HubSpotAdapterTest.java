@@ -56,7 +56,7 @@ class HubSpotAdapterTest {
                 .withBody(json("pipelines-deals.json"))));
         VendorHttp.Settings s = new VendorHttp.Settings(Duration.ofSeconds(2), Duration.ofMillis(800), 3, Duration.ofMillis(100),
                 Duration.ofSeconds(5), 5, Duration.ofSeconds(30));
-        hubspot = new HubSpotAdapter(wm.baseUrl(), TOKEN, new VendorHttp("hubspot", s, sleeps::add, Clock.systemUTC(), r -> null));
+        hubspot = new HubSpotAdapter(wm.baseUrl(), TOKEN, new VendorHttp("hubspot", s, sleeps::add, Clock.systemUTC(), VendorHttp.Rules.DEFAULT));
     }
 
     @AfterEach
@@ -168,7 +168,7 @@ class HubSpotAdapterTest {
     void the_circuit_opens_after_repeated_failures() {
         VendorHttp.Settings s = new VendorHttp.Settings(Duration.ofSeconds(1), Duration.ofMillis(500), 1, Duration.ofMillis(1),
                 Duration.ofMillis(1), 2, Duration.ofMinutes(1));
-        HubSpotAdapter fragile = new HubSpotAdapter(wm.baseUrl(), TOKEN, new VendorHttp("hubspot", s, d -> { }, Clock.systemUTC(), r -> null));
+        HubSpotAdapter fragile = new HubSpotAdapter(wm.baseUrl(), TOKEN, new VendorHttp("hubspot", s, d -> { }, Clock.systemUTC(), VendorHttp.Rules.DEFAULT));
         wm.stubFor(get(urlPathEqualTo("/crm/v3/objects/companies/x")).willReturn(aResponse().withStatus(503)));
         assertThrows(CrmException.class, () -> fragile.getAccount("x"));
         assertThrows(CrmException.class, () -> fragile.getAccount("x"));

@@ -72,8 +72,25 @@ class OfflineCrmAdapterTest {
     }
 
     @Test
-    void writes_are_refused_by_the_read_only_offline_crm() {
-        var e = assertThrows(CrmException.class, () -> new OfflineCrmAdapter(db, "sales").updateOpportunity("o1", Map.of("stage", "x"), "k"));
+    void an_update_names_the_fields_it_cannot_write_and_writes_nothing() {
+        var crm = new OfflineCrmAdapter(db, "sales");
+        var e = assertThrows(CrmException.class, () -> crm.updateOpportunity("o1", Map.of("amount", 5, "colour", "red"), null));
         assertEquals(CrmException.Kind.INVALID_REQUEST, e.kind());
+        assertTrue(e.getMessage().contains("'colour'") && e.getMessage().contains("next_step"), e.getMessage());
+        var badDate = assertThrows(CrmException.class, () -> crm.updateOpportunity("o1", Map.of("amount", 5, "close_date", "soon"), null));
+        assertTrue(badDate.getMessage().contains("close_date"), badDate.getMessage());
+        assertEquals(100_000.0, crm.getOpportunity("o1").amount(), "a refused update leaves the record as it was");
+        assertEquals(0, crm.writes("o1"));
+    }
+
+    @Test
+    void an_update_to_the_values_already_held_writes_nothing_and_says_so() {
+        var crm = new OfflineCrmAdapter(db, "sales");
+        var first = crm.updateOpportunity("o1", Map.of("amount", 100_000, "next_step", "Send contract"), null);
+        assertEquals(java.util.Set.of("next_step"), first.changes().keySet(), "the amount already was 100,000");
+        var again = crm.updateOpportunity("o1", Map.of("amount", 100_000, "next_step", "Send contract"), null);
+        assertTrue(again.changes().isEmpty());
+        assertTrue(again.note().contains("nothing was written"), again.note());
+        assertEquals(1, crm.writes("o1"));
     }
 }

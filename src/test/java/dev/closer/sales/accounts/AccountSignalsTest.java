@@ -63,6 +63,10 @@ class AccountSignalsTest {
             throw new CrmException(CrmException.Kind.UNAVAILABLE, "503 from the vendor");
         }
 
+        public CrmOpportunity getOpportunity(String id) {
+            throw new CrmException(CrmException.Kind.UNAVAILABLE, "503 from the vendor");
+        }
+
         public Page<CrmAccount> searchAccounts(AccountFilters f, int limit, String cursor) {
             throw new CrmException(CrmException.Kind.UNAVAILABLE, "503 from the vendor");
         }
