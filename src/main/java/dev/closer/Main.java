@@ -28,6 +28,7 @@ import dev.closer.toolset.crm.CrmToolset;
 import dev.closer.toolset.intelligence.IntelligenceToolset;
 import dev.closer.toolset.qualification.QualificationToolset;
 import dev.closer.toolset.territory.TerritoryToolset;
+import dev.closer.store.SqliteCrmUpdates;
 import dev.closer.store.SqliteDrafts;
 import dev.closer.store.SqliteMarkets;
 import dev.closer.store.SqliteSignals;
@@ -72,6 +73,12 @@ public final class Main {
         return List.of(new ReviewPage(drafts, new DraftReview(drafts, app.settings().clock()), app.profiles(), defaultProfile).routes());
     }
 
+    /** The profiles' CRMs (also used by {@code closer doctor}). */
+    public static CrmAdapters crmAdapters(Settings settings, Database db) {
+        return new CrmAdapters(db, settings.env(), settings.clock(), d -> Thread.sleep(d.toMillis()),
+                new SqliteCrmUpdates(db, settings.clock()));
+    }
+
     /** Wires a Closer on {@code settings}; tests may add tools (definitions with their handlers). */
     public static App assemble(Settings settings, List<ToolDefinition> extraTools, Map<String, ToolHandler> extraHandlers) {
         ProfileCatalog profiles = ProfileCatalog.parse(settings.profilesDir() != null
@@ -93,12 +100,12 @@ public final class Main {
         Map<String, ToolHandler> handlers = new HashMap<>();
         handlers.put("get_budget_status", new BudgetStatusTool(profiles, budget, ledger));
         handlers.putAll(new QualificationToolset(settings.clock()).handlers());
-        CrmAdapters adapters = new CrmAdapters(db, settings.env(), settings.clock());
+        CrmAdapters adapters = crmAdapters(settings, db);
         java.util.function.Function<String, Optional<dev.closer.crm.CrmAdapter>> crm = profile ->
-                Optional.of(adapters.forProfile(profile, profiles.find(profile).map(p -> p.crmVendor()).orElse("auto")));
+                profiles.find(profile).map(adapters::forProfile);
         handlers.putAll(new IntelligenceToolset(settings.clock(), crm).handlers());
         handlers.putAll(new CrmToolset(profile -> crm.apply(profile).orElseThrow(),
-                profile -> profiles.find(profile).map(p -> p.crmWrites()).orElse(false)).handlers());
+                profile -> profiles.find(profile).map(p -> p.crm().writes()).orElse(false)).handlers());
         handlers.putAll(new TerritoryToolset(new SqliteMarkets(db), new SqliteTerritories(db)).handlers());
         handlers.putAll(new AccountsToolset(new SqliteSignals(db), crm, settings.clock()).handlers());
         handlers.putAll(new OutreachToolset(new SqliteTemplates(db), new SqliteDrafts(db), settings.clock()).handlers());

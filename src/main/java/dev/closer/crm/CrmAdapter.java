@@ -37,6 +37,28 @@ public interface CrmAdapter {
 
     List<CrmContact> listContacts(String accountId);
 
+    /**
+     * Hands every matching opportunity (at most {@code max}) to {@code sink}, in the CRM's order,
+     * and returns how many. The default follows cursors one page after another; a vendor whose
+     * pages can be addressed up front (HubSpot's offsets) fetches several at once, within its
+     * rate limit.
+     */
+    default int scanOpportunities(OpportunityFilters filters, int max, java.util.function.Consumer<CrmOpportunity> sink) {
+        int seen = 0;
+        String cursor = null;
+        do {
+            Page<CrmOpportunity> page = searchOpportunities(filters, Math.min(200, max - seen), cursor);
+            for (CrmOpportunity o : page.items()) {
+                if (seen < max) {
+                    sink.accept(o);
+                    seen++;
+                }
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null && seen < max);
+        return seen;
+    }
+
     /** Checks that the credentials work (for {@code closer doctor}); never reveals them. */
     default void ping() {
         searchAccounts(new AccountFilters(null, null, null), 1, null);

@@ -1,48 +1,149 @@
 package dev.closer.crm;
 
-import dev.closer.crm.hubspot.HubSpotAdapter;
+import dev.closer.crm.http.RateLimiter;
 import dev.closer.crm.http.VendorHttp;
+import dev.closer.crm.hubspot.HubSpotAdapter;
 import dev.closer.crm.offline.OfflineCrmAdapter;
+import dev.closer.policy.CrmSettings;
+import dev.closer.policy.Profile;
 import dev.closer.store.Database;
 import java.time.Clock;
-import java.util.Locale;
+import java.time.Duration;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Chooses each profile's CRM: the profile's {@code crm.vendor} if set, else from the environment
- * in the guide's order (HubSpot: HUBSPOT_ACCESS_TOKEN, or the guide's HUBSPOT_API_KEY), else the
- * offline CRM on the embedded store. Base URLs are configurable (HUBSPOT_BASE_URL) so Closer can
- * point at a sandbox, a proxy or a simulator. This version has no Salesforce or Pipedrive adapter: a
- * profile that names them gets the offline CRM and a warning in the log.
+ * Chooses each profile's CRM: the profile's {@code crm.vendor} if it names one, else the first
+ * vendor with credentials in the environment in the guide's order (HubSpot, Salesforce,
+ * Pipedrive), else the offline CRM on the embedded store. Base URLs come from the profile, else the
+ * environment (HUBSPOT_BASE_URL, ...), else the vendor's public one, so Closer can point at a
+ * sandbox, a proxy or a simulator. Every CRM is wrapped so that an idempotency key applies once
+ * (persisted), and vendor reads are cached when the profile asks for it.
  */
 public final class CrmAdapters {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CrmAdapters.class);
-
-    private final Database db;
-    private final HubSpotAdapter hubspot;
-
-    public CrmAdapters(Database db, Map<String, String> env, Clock clock) {
-        this.db = db;
-        String token = env.getOrDefault("HUBSPOT_ACCESS_TOKEN", env.get("HUBSPOT_API_KEY"));
-        this.hubspot = token == null || token.isBlank() ? null : new HubSpotAdapter(
-                env.getOrDefault("HUBSPOT_BASE_URL", "https://api.hubapi.com"), token.strip(),
-                new VendorHttp("hubspot", VendorHttp.Settings.defaults(), d -> Thread.sleep(d.toMillis()), clock, VendorHttp.Rules.DEFAULT));
+    /** What a profile's CRM is and why; {@code configured} is false when its credentials are missing. */
+    public record Choice(String vendor, String reason, boolean configured, String baseUrl) {
     }
 
-    /** The CRM for {@code profile}, whose profile file names {@code vendor} ("auto", "hubspot", "offline", ...). */
-    public CrmAdapter forProfile(String profile, String vendor) {
-        String v = vendor == null ? "auto" : vendor.toLowerCase(Locale.ROOT);
-        if ((v.equals("auto") || v.equals("hubspot")) && hubspot != null) {
-            return hubspot;
+    private final Database db;
+    private final Map<String, String> env;
+    private final Clock clock;
+    private final VendorHttp.Sleeper sleeper;
+    private final UpdateLog updates;
+    private final Map<String, CrmAdapter> byProfile = new ConcurrentHashMap<>();
+
+    public CrmAdapters(Database db, Map<String, String> env, Clock clock, VendorHttp.Sleeper sleeper, UpdateLog updates) {
+        this.db = db;
+        this.env = Map.copyOf(env);
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.updates = updates;
+    }
+
+    public Choice choose(Profile profile) {
+        CrmSettings crm = profile.crm();
+        String vendor = crm.vendor();
+        if (vendor.equals("offline")) {
+            return new Choice("offline", "the profile asks for the offline CRM", true, null);
         }
-        if (v.equals("hubspot")) {
-            LOG.warn("profile {} asks for HubSpot but HUBSPOT_ACCESS_TOKEN is not set: using the offline CRM", profile);
-        } else if (!v.equals("auto") && !v.equals("offline")) {
-            LOG.warn("profile {} asks for CRM '{}', which Closer does not support yet: using the offline CRM", profile, v);
+        if (!vendor.equals("auto")) {
+            return new Choice(vendor, "the profile's crm.vendor", hasCredentials(vendor), baseUrl(vendor, crm));
         }
-        return new OfflineCrmAdapter(db, profile);
+        for (String v : new String[] {"hubspot", "salesforce", "pipedrive"}) {
+            if (hasCredentials(v)) {
+                return new Choice(v, "credentials in the environment (" + needs(v) + ")", true, baseUrl(v, crm));
+            }
+        }
+        return new Choice("offline", "no CRM credentials in the environment", true, null);
+    }
+
+    /** The profile's CRM, built once per profile. */
+    public CrmAdapter forProfile(Profile profile) {
+        return byProfile.computeIfAbsent(profile.name(), n -> build(profile));
+    }
+
+    private CrmAdapter build(Profile profile) {
+        Choice choice = choose(profile);
+        if (choice.vendor().equals("offline")) {
+            return new IdempotentCrm(new OfflineCrmAdapter(db, profile.name()), updates, profile.name());
+        }
+        CrmAdapter vendor = choice.configured() ? vendor(choice.vendor(), choice.baseUrl())
+                : new UnconfiguredCrm(choice.vendor(), profile.name(), needs(choice.vendor()));
+        if (profile.crm().cacheSeconds() > 0) {
+            vendor = new CachingCrm(vendor, Duration.ofSeconds(profile.crm().cacheSeconds()), clock, 2_000);
+        }
+        return new IdempotentCrm(vendor, updates, profile.name());
+    }
+
+    private CrmAdapter vendor(String vendor, String baseUrl) {
+        return switch (vendor) {
+            case "hubspot" -> new HubSpotAdapter(baseUrl, token("HUBSPOT_ACCESS_TOKEN", "HUBSPOT_API_KEY"),
+                    http("hubspot", HubSpotAdapter.rules()), new RateLimiter(number("HUBSPOT_SEARCH_RATE", 4), sleeper),
+                    (int) number("HUBSPOT_PAGE_CONCURRENCY", 4));
+            default -> new UnconfiguredCrm(vendor, "any", "a Closer version with the " + vendor + " adapter");
+        };
+    }
+
+    private VendorHttp http(String vendor, VendorHttp.Rules rules) {
+        VendorHttp.Settings d = VendorHttp.Settings.defaults();
+        VendorHttp.Settings s = new VendorHttp.Settings(d.connectTimeout(),
+                Duration.ofMillis((long) (1000 * number("CLOSER_CRM_TIMEOUT_SECONDS", d.readTimeout().toSeconds()))),
+                d.maxAttempts(), d.baseBackoff(), d.maxBackoff(), d.failureThreshold(), d.cooldown());
+        return new VendorHttp(vendor, s, sleeper, clock, rules);
+    }
+
+    boolean hasCredentials(String vendor) {
+        return switch (vendor) {
+            case "hubspot" -> set("HUBSPOT_ACCESS_TOKEN") || set("HUBSPOT_API_KEY");
+            case "salesforce" -> set("SALESFORCE_USERNAME") || (set("SALESFORCE_CLIENT_ID") && set("SALESFORCE_CLIENT_SECRET"));
+            case "pipedrive" -> set("PIPEDRIVE_API_TOKEN") || set("PIPEDRIVE_API_KEY");
+            default -> false;
+        };
+    }
+
+    static String needs(String vendor) {
+        return switch (vendor) {
+            case "hubspot" -> "HUBSPOT_ACCESS_TOKEN (or HUBSPOT_API_KEY)";
+            case "salesforce" -> "SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET (with SALESFORCE_USERNAME, SALESFORCE_PASSWORD"
+                    + " and SALESFORCE_SECURITY_TOKEN for the username-password flow)";
+            case "pipedrive" -> "PIPEDRIVE_API_TOKEN (or PIPEDRIVE_API_KEY)";
+            default -> "nothing";
+        };
+    }
+
+    private String baseUrl(String vendor, CrmSettings crm) {
+        if (crm.baseUrl() != null && !crm.baseUrl().isBlank()) {
+            return crm.baseUrl();
+        }
+        return switch (vendor) {
+            case "hubspot" -> env.getOrDefault("HUBSPOT_BASE_URL", "https://api.hubapi.com");
+            case "salesforce" -> env.getOrDefault("SALESFORCE_LOGIN_URL", "https://login.salesforce.com");
+            case "pipedrive" -> env.containsKey("PIPEDRIVE_BASE_URL") ? env.get("PIPEDRIVE_BASE_URL")
+                    : env.containsKey("PIPEDRIVE_COMPANY_DOMAIN") ? "https://" + env.get("PIPEDRIVE_COMPANY_DOMAIN") + ".pipedrive.com"
+                    : "https://api.pipedrive.com";
+            default -> null;
+        };
+    }
+
+    private boolean set(String key) {
+        String v = env.get(key);
+        return v != null && !v.isBlank();
+    }
+
+    private String token(String primary, String alias) {
+        return (set(primary) ? env.get(primary) : env.get(alias)).strip();
+    }
+
+    private double number(String key, double fallback) {
+        String v = env.get(key);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(v.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a number, got '" + v + "'");
+        }
     }
 }

@@ -99,6 +99,11 @@ public final class IdempotentCrm implements CrmAdapter {
     }
 
     @Override
+    public int scanOpportunities(OpportunityFilters filters, int max, java.util.function.Consumer<CrmOpportunity> sink) {
+        return crm.scanOpportunities(filters, max, sink);
+    }
+
+    @Override
     public void ping() {
         crm.ping();
     }

@@ -9,7 +9,7 @@ import java.util.Set;
  * Loaded from {@code profiles/<name>.yaml}.
  */
 public record Profile(String name, String description, Set<String> tools, boolean readOnly, long budgetCeiling,
-                      BudgetWindow window, Map<String, Long> costOverrides, String crmVendor, boolean crmWrites,
+                      BudgetWindow window, Map<String, Long> costOverrides, CrmSettings crm,
                       List<String> redactKeys, List<String> redactValues, long unitsPer1kTokens) {
 
     public Profile {

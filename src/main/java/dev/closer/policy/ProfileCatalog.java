@@ -74,9 +74,18 @@ public final class ProfileCatalog {
         n.path("cost_overrides").properties().forEach(e -> overrides.put(e.getKey(), e.getValue().asLong()));
         return new Profile(name, n.path("description").asString(""), tools, n.path("read_only").asBoolean(false),
                 ceilingOverride != null ? ceilingOverride : ceiling, window, overrides,
-                n.path("crm").path("vendor").asString("auto"), n.path("crm").path("writes").asBoolean(false),
+                crm(file, n.path("crm")),
                 strings(n.path("redaction").path("keys")), strings(n.path("redaction").path("values")),
                 n.path("llm").path("units_per_1k_tokens").asLong(1));
+    }
+
+    private static CrmSettings crm(String file, JsonNode c) {
+        try {
+            return new CrmSettings(c.path("vendor").asString("auto").toLowerCase(java.util.Locale.ROOT),
+                    c.path("writes").asBoolean(false), c.path("base_url").asString(null), c.path("cache_seconds").asInt(0));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("profile " + file + ": " + e.getMessage());
+        }
     }
 
     private static List<String> strings(JsonNode array) {

@@ -51,7 +51,7 @@ class BudgetCeilingTest {
         try (Database db = Database.open(dir)) {
             MovableClock clock = new MovableClock(Instant.parse("2026-11-24T23:59:00Z"));
             BudgetCeiling budget = new BudgetCeiling(new BudgetLedger(db), clock);
-            Profile p = new Profile("sales", "", Set.of("*"), false, 3, BudgetWindow.DAY, Map.of(), "auto", false, List.of(),
+            Profile p = new Profile("sales", "", Set.of("*"), false, 3, BudgetWindow.DAY, Map.of(), CrmSettings.defaults(), List.of(),
                     List.of(), 1);
             budget.reserve(p, 3);
             var e = assertThrows(ToolException.class, () -> budget.reserve(p, 1));

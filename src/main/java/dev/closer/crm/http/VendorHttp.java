@@ -167,6 +167,20 @@ public final class VendorHttp {
         throw last;
     }
 
+    /**
+     * The body of a 2xx answer as JSON. A vendor that answers with something else (a proxy's HTML
+     * page, a truncated body) is unavailable, not a crash.
+     */
+    public tools.jackson.databind.JsonNode json(Response r) {
+        try {
+            return dev.closer.tool.Json.parse(r.body() == null || r.body().isBlank() ? "{}" : r.body());
+        } catch (tools.jackson.core.JacksonException e) {
+            failed();
+            throw new CrmException(CrmException.Kind.UNAVAILABLE, vendor + " answered with malformed JSON ("
+                    + r.body().length() + " bytes)");
+        }
+    }
+
     static CrmException.Kind kindOf(int status) {
         if (status == 401 || status == 403) {
             return CrmException.Kind.AUTH;

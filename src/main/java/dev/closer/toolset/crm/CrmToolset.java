@@ -3,6 +3,7 @@ package dev.closer.toolset.crm;
 import dev.closer.crm.AccountFilters;
 import dev.closer.crm.CrmAdapter;
 import dev.closer.crm.CrmException;
+import dev.closer.crm.CrmOpportunity;
 import dev.closer.crm.OpportunityFilters;
 import dev.closer.crm.UpdateResult;
 import dev.closer.tool.CallContext;
@@ -24,7 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  * profile's CRM (the guide's adapter.get_account / search_opportunities / update_opportunity).
  * Vendor failures map once to tool errors: AUTH → CRM_AUTH, NOT_FOUND → NOT_FOUND, rate limits and
  * outages → CRM_UNAVAILABLE, a bad request → INVALID_INPUT. Updates write only where the profile
- * sets crm.writes: true and dry_run is false; otherwise the would-be change is returned.
+ * sets crm.writes: true and dry_run is false; otherwise the record is read and the change that
+ * would be made (each differing field, from → to) is returned, and nothing is written.
  */
 public final class CrmToolset {
 
@@ -81,12 +83,18 @@ public final class CrmToolset {
         boolean dryRun = in.path("dry_run").asBoolean(false);
         boolean allowed = writesAllowed.test(ctx.profile());
         if (dryRun || !allowed) {
+            CrmOpportunity current = call(a, () -> a.getOpportunity(id));
             Map<String, UpdateResult.Change> changes = new LinkedHashMap<>();
-            updates.forEach((k, v) -> changes.put(k, new UpdateResult.Change(null, v)));
+            updates.forEach((k, v) -> {
+                Object from = valueOf(current, k);
+                if (!sameValue(from, v)) {
+                    changes.put(k, new UpdateResult.Change(from, v));
+                }
+            });
             ObjectNode out = Json.object();
             out.put("applied", false);
             out.set("changes", Json.toTree(changes));
-            out.putNull("opportunity");
+            out.set("opportunity", Json.toTree(current));
             out.put("reason", dryRun ? "dry_run: nothing was written" : "profile '" + ctx.profile()
                     + "' does not allow CRM writes (crm.writes: false); this is the change that would be made");
             out.put("crm", a.name());
@@ -96,6 +104,27 @@ public final class CrmToolset {
         ObjectNode out = (ObjectNode) Json.toTree(r);
         out.put("crm", a.name());
         return out;
+    }
+
+    /** A field's current value as Closer reads it; null where the record does not carry it. */
+    private static Object valueOf(CrmOpportunity o, String field) {
+        return switch (field) {
+            case "stage" -> o.stage();
+            case "amount" -> o.amount();
+            case "close_date" -> o.closeDate() == null ? null : o.closeDate().toString();
+            case "name" -> o.name();
+            case "qualification_score" -> o.qualificationScore();
+            case "owner" -> o.owner();
+            case "loss_reason" -> o.lossReason();
+            default -> null;
+        };
+    }
+
+    private static boolean sameValue(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return x.doubleValue() == y.doubleValue();
+        }
+        return a != null && b != null && String.valueOf(a).equalsIgnoreCase(String.valueOf(b));
     }
 
     private static LocalDate date(JsonNode f, String field) {

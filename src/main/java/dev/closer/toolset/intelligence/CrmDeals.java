@@ -5,7 +5,6 @@ import dev.closer.crm.CrmAdapter;
 import dev.closer.crm.CrmException;
 import dev.closer.crm.CrmOpportunity;
 import dev.closer.crm.OpportunityFilters;
-import dev.closer.crm.Page;
 import dev.closer.sales.intelligence.Deal;
 import dev.closer.tool.ToolError;
 import dev.closer.tool.ToolException;
@@ -23,7 +22,8 @@ import java.util.Map;
  */
 final class CrmDeals {
 
-    private static final int PAGE = 200;
+    /** The analysis takes at most a million deals; a CRM scan stops there. */
+    private static final int MAX_PER_STAGE = 1_000_000;
 
     private final CrmAdapter crm;
     private final Map<String, CrmAccount> accounts = new HashMap<>();
@@ -37,15 +37,11 @@ final class CrmDeals {
         List<Deal> out = new ArrayList<>();
         try {
             for (String stage : List.of("Closed Won", "Closed Lost")) {
-                String cursor = null;
-                do {
-                    Page<CrmOpportunity> page = crm.searchOpportunities(new OpportunityFilters(stage, null, after, null, null), PAGE, cursor);
-                    page.items().forEach(o -> out.add(deal(o)));
-                    cursor = page.nextCursor();
-                } while (cursor != null);
+                crm.scanOpportunities(new OpportunityFilters(stage, null, after, null, null), MAX_PER_STAGE, o -> out.add(deal(o)));
             }
         } catch (CrmException e) {
-            throw new ToolException(e.kind() == CrmException.Kind.AUTH ? ToolError.CRM_AUTH : ToolError.CRM_UNAVAILABLE,
+            throw new ToolException(e.kind() == CrmException.Kind.AUTH ? ToolError.CRM_AUTH
+                    : e.kind() == CrmException.Kind.INVALID_REQUEST ? ToolError.INVALID_INPUT : ToolError.CRM_UNAVAILABLE,
                     crm.name() + ": " + e.getMessage(), Map.of("crm", crm.name()));
         }
         return out;

@@ -52,10 +52,13 @@ class CrmToolsEndToEndTest {
             var viewer = server.call("crm_update_opportunity", update, null, "viewer", null);
             assertFalse(viewer.json().path("applied").asBoolean());
             assertTrue(viewer.json().path("reason").asString().contains("crm.writes"));
-            var dry = server.call("crm_update_opportunity", "{\"opportunity_id\": \"9001\", \"updates\": {\"stage\": \"Closed Won\"},"
-                    + " \"dry_run\": true}");
-            assertFalse(dry.json().path("applied").asBoolean());
+            var dry = server.call("crm_update_opportunity", "{\"opportunity_id\": \"9001\", \"updates\": {\"stage\": \"Closed Won\","
+                    + " \"amount\": 100000}, \"dry_run\": true}");
             assertEquals(200, dry.status(), dry.body());
+            assertFalse(dry.json().path("applied").asBoolean());
+            assertEquals("Qualified To Buy", dry.json().path("changes").path("stage").path("from").asString(), dry.body());
+            assertEquals("Closed Won", dry.json().path("changes").path("stage").path("to").asString());
+            assertTrue(dry.json().path("changes").path("amount").isMissingNode(), "the amount already is 100,000: no change");
             wm.verify(exactly(0), patchRequestedFor(urlPathEqualTo("/crm/v3/objects/deals/9001")));
             var first = server.call("crm_update_opportunity", update);
             var again = server.call("crm_update_opportunity", update);
@@ -65,6 +68,14 @@ class CrmToolsEndToEndTest {
             var missing = server.call("crm_get_account", "{\"account_id\": \"999\"}");
             assertEquals(404, missing.status());
             assertFalse(missing.body().contains("canary-hs-1234"));
+        }
+        try (TestServer restarted = TestServer.on(dir.resolve("data")).profilesDir(profiles).env("HUBSPOT_ACCESS_TOKEN", "canary-hs-1234")
+                .env("HUBSPOT_BASE_URL", wm.baseUrl()).start()) {
+            var afterRestart = restarted.call("crm_update_opportunity", "{\"opportunity_id\": \"9001\", \"updates\": {\"stage\":"
+                    + " \"Closed Won\", \"qualification_score\": 0.8}, \"idempotency_key\": \"flow-002-9001\"}");
+            assertEquals(200, afterRestart.status(), afterRestart.body());
+            assertTrue(afterRestart.json().path("note").asString().contains("already applied"), afterRestart.body());
+            wm.verify(exactly(1), patchRequestedFor(urlPathEqualTo("/crm/v3/objects/deals/9001")));
         } finally {
             wm.stop();
         }

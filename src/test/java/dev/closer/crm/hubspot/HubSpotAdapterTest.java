@@ -20,6 +20,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.closer.crm.CrmException;
+import dev.closer.crm.IdempotentCrm;
+import dev.closer.crm.MemoryUpdateLog;
+import dev.closer.crm.http.RateLimiter;
 import dev.closer.crm.OpportunityFilters;
 import dev.closer.crm.http.VendorHttp;
 import java.io.IOException;
@@ -56,7 +59,20 @@ class HubSpotAdapterTest {
                 .withBody(json("pipelines-deals.json"))));
         VendorHttp.Settings s = new VendorHttp.Settings(Duration.ofSeconds(2), Duration.ofMillis(800), 3, Duration.ofMillis(100),
                 Duration.ofSeconds(5), 5, Duration.ofSeconds(30));
-        hubspot = new HubSpotAdapter(wm.baseUrl(), TOKEN, new VendorHttp("hubspot", s, sleeps::add, Clock.systemUTC(), VendorHttp.Rules.DEFAULT));
+        wm.stubFor(get(urlPathEqualTo("/crm/v3/properties/companies/industry")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(json("properties-industry.json"))));
+        wm.stubFor(post(urlPathEqualTo("/crm/v4/associations/deals/companies/batch/read")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"status": "COMPLETE", "results": [
+                          {"from": {"id": "9001"}, "to": [{"toObjectId": 512, "associationTypes": [
+                            {"category": "HUBSPOT_DEFINED", "typeId": 341, "label": null},
+                            {"category": "HUBSPOT_DEFINED", "typeId": 5, "label": "Primary"}]}]},
+                          {"from": {"id": "9002"}, "to": [{"toObjectId": 777, "associationTypes": [
+                            {"category": "HUBSPOT_DEFINED", "typeId": 341, "label": null}]},
+                            {"toObjectId": 512, "associationTypes": [{"category": "HUBSPOT_DEFINED", "typeId": 5, "label": "Primary"}]}]}
+                        ], "startedAt": "2026-11-25T10:00:00Z", "completedAt": "2026-11-25T10:00:00Z"}""")));
+        hubspot = new HubSpotAdapter(wm.baseUrl(), TOKEN, new VendorHttp("hubspot", s, sleeps::add, Clock.systemUTC(),
+                HubSpotAdapter.rules()), RateLimiter.unlimited(), 2);
     }
 
     @AfterEach
@@ -70,6 +86,7 @@ class HubSpotAdapterTest {
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(json("company-512.json"))));
         var a = hubspot.getAccount("512");
         assertEquals("Acme SaaS", a.name());
+        assertEquals("Computer Software", a.industry(), "HubSpot's industry value is shown by its label");
         assertEquals(25_000_000.0, a.revenue());
         assertEquals(150, a.employeeCount());
         assertEquals("CA", a.region());
@@ -91,6 +108,8 @@ class HubSpotAdapterTest {
         assertTrue(renewal.isWon() && renewal.isClosed());
         assertEquals(42000.5, renewal.amount());
         assertEquals(45, page1.items().get(0).salesCycleDays());
+        assertEquals("512", page1.items().get(0).accountId(), "joined to its company through the associations API");
+        assertEquals("512", renewal.accountId(), "the primary company wins over another association");
         var page2 = hubspot.searchOpportunities(new OpportunityFilters("Closed Won", null, LocalDate.of(2025, 10, 1), null, null), 2, "2");
         assertNull(page2.nextCursor());
         assertNull(page2.items().get(0).amount(), "an empty amount is no amount, not zero");
@@ -131,7 +150,9 @@ class HubSpotAdapterTest {
         wm.stubFor(get(urlPathEqualTo("/crm/v3/objects/companies/reset")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         assertEquals(CrmException.Kind.UNAVAILABLE, assertThrows(CrmException.class, () -> hubspot.getAccount("reset")).kind());
         wm.stubFor(get(urlPathEqualTo("/crm/v3/objects/companies/bad")).willReturn(aResponse().withBody("{\"id\": \"1\", \"properties\": {")));
-        assertThrows(RuntimeException.class, () -> hubspot.getAccount("bad"));
+        var malformed = assertThrows(CrmException.class, () -> hubspot.getAccount("bad"));
+        assertEquals(CrmException.Kind.UNAVAILABLE, malformed.kind());
+        assertTrue(malformed.getMessage().contains("malformed JSON"), malformed.getMessage());
     }
 
     @Test
@@ -154,13 +175,17 @@ class HubSpotAdapterTest {
                 .willSetStateTo("landed"));
         wm.stubFor(get(urlPathEqualTo("/crm/v3/objects/deals/9001")).inScenario("write").whenScenarioStateIs("landed")
                 .willReturn(aResponse().withBody(json("deal-9001.json").replace("qualifiedtobuy", "closedwon"))));
-        var timeout = assertThrows(CrmException.class, () -> hubspot.updateOpportunity("9001", Map.of("stage", "Closed Won"), "key-1"));
+        var crm = new IdempotentCrm(hubspot, new MemoryUpdateLog(), "sales");
+        var timeout = assertThrows(CrmException.class, () -> crm.updateOpportunity("9001", Map.of("stage", "Closed Won"), "key-1"));
         assertEquals(CrmException.Kind.UNAVAILABLE, timeout.kind());
-        var retried = hubspot.updateOpportunity("9001", Map.of("stage", "Closed Won"), "key-1");
-        var again = hubspot.updateOpportunity("9001", Map.of("stage", "Closed Won"), "key-1");
+        var retried = crm.updateOpportunity("9001", Map.of("stage", "Closed Won"), "key-1");
+        var again = crm.updateOpportunity("9001", Map.of("stage", "Closed Won"), "key-1");
         assertTrue(retried.applied());
         assertEquals("Closed Won", retried.opportunity().stage());
-        assertEquals(retried, again);
+        assertTrue(retried.note().contains("nothing was written"), "the retry found the earlier PATCH landed: " + retried.note());
+        assertTrue(again.note().contains("already applied with this idempotency key"), again.note());
+        var reused = assertThrows(CrmException.class, () -> crm.updateOpportunity("9001", Map.of("stage", "Closed Lost"), "key-1"));
+        assertEquals(CrmException.Kind.INVALID_REQUEST, reused.kind(), "one key, one update");
         wm.verify(exactly(1), patchRequestedFor(urlPathEqualTo("/crm/v3/objects/deals/9001")));
     }
 
@@ -168,7 +193,8 @@ class HubSpotAdapterTest {
     void the_circuit_opens_after_repeated_failures() {
         VendorHttp.Settings s = new VendorHttp.Settings(Duration.ofSeconds(1), Duration.ofMillis(500), 1, Duration.ofMillis(1),
                 Duration.ofMillis(1), 2, Duration.ofMinutes(1));
-        HubSpotAdapter fragile = new HubSpotAdapter(wm.baseUrl(), TOKEN, new VendorHttp("hubspot", s, d -> { }, Clock.systemUTC(), VendorHttp.Rules.DEFAULT));
+        HubSpotAdapter fragile = new HubSpotAdapter(wm.baseUrl(), TOKEN, new VendorHttp("hubspot", s, d -> { }, Clock.systemUTC(),
+                HubSpotAdapter.rules()), RateLimiter.unlimited(), 1);
         wm.stubFor(get(urlPathEqualTo("/crm/v3/objects/companies/x")).willReturn(aResponse().withStatus(503)));
         assertThrows(CrmException.class, () -> fragile.getAccount("x"));
         assertThrows(CrmException.class, () -> fragile.getAccount("x"));
