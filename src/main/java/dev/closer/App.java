@@ -1,5 +1,6 @@
 package dev.closer;
 
+import dev.closer.crm.CrmAdapters;
 import dev.closer.policy.BudgetCeiling;
 import dev.closer.policy.ProfileCatalog;
 import dev.closer.policy.Redactor;
@@ -10,7 +11,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /** A wired Closer: what the doors need ({@code metrics} is null unless the settings asked for it). Built only by {@link Main#assemble}; closing it flushes the journal. */
 public record App(Settings settings, Database db, Journal journal, ProfileCatalog profiles, ToolRegistry registry,
-                  BudgetCeiling budget, Redactor redactor, PrometheusMeterRegistry metrics) implements AutoCloseable {
+                  BudgetCeiling budget, Redactor redactor, PrometheusMeterRegistry metrics, CrmAdapters crm)
+        implements AutoCloseable {
 
     @Override
     public void close() {

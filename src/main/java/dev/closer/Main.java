@@ -111,6 +111,6 @@ public final class Main {
         handlers.putAll(new OutreachToolset(new SqliteTemplates(db), new SqliteDrafts(db), settings.clock()).handlers());
         handlers.putAll(extraHandlers);
         ToolRegistry registry = ToolRegistry.build(definitions, handlers, chain, NoAutoSend::isSendingToolName);
-        return new App(settings, db, journal, profiles, registry, budget, redactor, metrics);
+        return new App(settings, db, journal, profiles, registry, budget, redactor, metrics, adapters);
     }
 }

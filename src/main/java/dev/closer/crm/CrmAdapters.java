@@ -52,7 +52,7 @@ public final class CrmAdapters {
         }
         for (String v : new String[] {"hubspot", "salesforce", "pipedrive"}) {
             if (hasCredentials(v)) {
-                return new Choice(v, "credentials in the environment (" + needs(v) + ")", true, baseUrl(v, crm));
+                return new Choice(v, "its credentials are in the environment", true, baseUrl(v, crm));
             }
         }
         return new Choice("offline", "no CRM credentials in the environment", true, null);
