@@ -133,7 +133,7 @@ final class SalesforceApi {
         String clean = message;
         for (String secret : new String[]{session.accessToken(), config.clientSecret(), config.password(), config.securityToken()}) {
             if (secret != null && secret.length() >= 4) {
-                clean = clean.replace(secret, "[redacted]");
+                clean = clean.replace(secret, "[redacted]").replace(URLEncoder.encode(secret, StandardCharsets.UTF_8), "[redacted]");
             }
         }
         return clean.equals(message) ? e : new CrmException(e.kind(), clean);
