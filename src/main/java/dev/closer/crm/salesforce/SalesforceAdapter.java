@@ -187,11 +187,6 @@ public final class SalesforceAdapter implements CrmAdapter {
         }
     }
 
-    @Override
-    public void ping() {
-        searchAccounts(new AccountFilters(null, null, null), 1, null);
-    }
-
     private <T> Page<T> page(String select, Soql where, int limit, String cursor, Function<JsonNode, T> record) {
         if (limit < 1) {
             throw new CrmException(CrmException.Kind.INVALID_REQUEST, "limit must be at least 1");

@@ -43,7 +43,8 @@ final class SalesforceApi {
 
     /** GET {@code path} (below /services/data/vXX.X) as JSON. */
     JsonNode get(String path) {
-        return json("GET", data(path), call("GET", data(path), null, false));
+        String full = data(path);
+        return json("GET", full, call("GET", full, null, false));
     }
 
     /** PATCH {@code path} with {@code body}, sent once (Salesforce answers 204 No Content). */
