@@ -73,6 +73,29 @@ public final class VendorHttp {
         default Duration waitHint(Response r) {
             return null;
         }
+
+        /**
+         * The vendor's own words for a refused call (its error code and message), appended to the
+         * exception message; null for none. Must never echo a credential.
+         */
+        default String describe(Response r) {
+            return null;
+        }
+    }
+
+    /** A call the vendor answered with a non-2xx status; the status lets an adapter react (a 401: sign in again). */
+    public static final class Refused extends CrmException {
+
+        private final int status;
+
+        public Refused(CrmException.Kind kind, String message, int status) {
+            super(kind, message);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
     }
 
     private final String vendor;
@@ -117,7 +140,8 @@ public final class VendorHttp {
                 HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(settings.readTimeout())
                         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
                 headers.forEach(b::header);
-                if (body != null) {
+                // JSON unless the caller says otherwise (an OAuth token endpoint takes a form)
+                if (body != null && headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
                     b.header("Content-Type", "application/json");
                 }
                 HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -130,7 +154,9 @@ public final class VendorHttp {
                 if (kind == null) {
                     kind = kindOf(r.statusCode());
                 }
-                last = new CrmException(kind, vendor + " answered " + r.statusCode() + " to " + method + " " + uri.getPath());
+                String detail = rules.describe(res);
+                last = new Refused(kind, vendor + " answered " + r.statusCode() + " to " + method + " " + uri.getPath()
+                        + (detail == null ? "" : ": " + detail), r.statusCode());
                 if (!last.retriable() || (!retryUncertain && kind != CrmException.Kind.RATE_LIMITED)) {
                     if (kind != CrmException.Kind.NOT_FOUND && kind != CrmException.Kind.INVALID_REQUEST) {
                         failed();
