@@ -10,13 +10,8 @@ import dev.closer.crm.OpportunityFilters;
 import dev.closer.crm.Page;
 import dev.closer.crm.UpdateResult;
 import dev.closer.crm.http.VendorHttp;
-import dev.closer.tool.Json;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,13 +21,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Pipedrive through API v2 (the v1 deal and organization endpoints are out of support), with an API
@@ -64,7 +55,6 @@ public final class PipedriveAdapter implements CrmAdapter {
     static final int FILTERED_PAGE = 100;
     /** Vendor pages read per call at most while filtering here (about 10,000 deals); then a cursor to go on. */
     static final int MAX_VENDOR_PAGES = 20;
-    private static final Pattern CUSTOM_FIELD_KEY = Pattern.compile("[0-9a-f]{40}");
 
     /**
      * Custom-field keys (40-character hashes) from configuration. Organization fields, when null, are
@@ -81,19 +71,14 @@ public final class PipedriveAdapter implements CrmAdapter {
         }
     }
 
-    private final String baseUrl;
-    /** Only ever sent as a header; never part of a message, a URI or a record's toString. */
-    private final Map<String, String> auth;
+    private final PipedriveApi api;
     private final FieldKeys keys;
-    private final VendorHttp http;
     private volatile PipedriveStages stages;
     private volatile PipedriveOrgFields orgFields;
 
     public PipedriveAdapter(String baseUrl, String token, FieldKeys keys, VendorHttp http) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.auth = Map.of("x-api-token", token, "Accept", "application/json");
+        this.api = new PipedriveApi(baseUrl, token, http);
         this.keys = keys == null ? FieldKeys.NONE : keys;
-        this.http = http;
     }
 
     public PipedriveAdapter(String baseUrl, String token, VendorHttp http) {
@@ -145,13 +130,13 @@ public final class PipedriveAdapter implements CrmAdapter {
     @Override
     public CrmAccount getAccount(String accountId) {
         requireId(accountId, "organization");
-        return account(record(get("/api/v2/organizations/" + accountId, Map.of()), "organization", accountId));
+        return account(PipedriveApi.record(api.get("/api/v2/organizations/" + accountId, Map.of()), "organization", accountId));
     }
 
     @Override
     public CrmOpportunity getOpportunity(String opportunityId) {
         requireId(opportunityId, "deal");
-        return deal(record(get("/api/v2/deals/" + opportunityId, Map.of()), "deal", opportunityId));
+        return deal(PipedriveApi.record(api.get("/api/v2/deals/" + opportunityId, Map.of()), "deal", opportunityId));
     }
 
     @Override
@@ -170,16 +155,16 @@ public final class PipedriveAdapter implements CrmAdapter {
         }
         int size = Math.min(MAX_LIMIT, filteredHere ? Math.max(n, FILTERED_PAGE) : n);
         return PipedrivePager.page((c, s) -> {
-            JsonNode r = get("/api/v2/organizations", query("sort_by", "id", "sort_direction", "asc", "limit", s, "cursor", c));
+            JsonNode r = api.get("/api/v2/organizations", PipedriveApi.query("sort_by", "id", "sort_direction", "asc", "limit", s, "cursor", c));
             List<CrmAccount> out = new ArrayList<>();
             r.path("data").forEach(o -> out.add(account(o)));
-            return new PipedrivePager.VendorPage<>(out, nextCursor(r));
+            return new PipedrivePager.VendorPage<>(out, PipedriveApi.nextCursor(r));
         }, keep, CrmAccount::id, true, n, size, MAX_VENDOR_PAGES, cursor);
     }
 
     /** Name search answers ids in {@code data.items[].item}; the records themselves come from one listing by ids. */
     private PipedrivePager.VendorPage<CrmAccount> searchOrganizations(String term, String cursor, int size) {
-        JsonNode r = get("/api/v2/organizations/search", query("term", term, "fields", "name", "limit", size, "cursor", cursor));
+        JsonNode r = api.get("/api/v2/organizations/search", PipedriveApi.query("term", term, "fields", "name", "limit", size, "cursor", cursor));
         List<String> ids = new ArrayList<>();
         for (JsonNode item : r.path("data").path("items")) {
             String id = PipedriveJson.text(item.path("item").path("id"));
@@ -188,19 +173,19 @@ public final class PipedriveAdapter implements CrmAdapter {
             }
         }
         if (ids.isEmpty()) {
-            return new PipedrivePager.VendorPage<>(List.of(), nextCursor(r));
+            return new PipedrivePager.VendorPage<>(List.of(), PipedriveApi.nextCursor(r));
         }
-        JsonNode full = get("/api/v2/organizations", query("ids", String.join(",", ids), "limit", ids.size()));
+        JsonNode full = api.get("/api/v2/organizations", PipedriveApi.query("ids", String.join(",", ids), "limit", ids.size()));
         Map<String, CrmAccount> byId = new HashMap<>();
         full.path("data").forEach(o -> byId.put(PipedriveJson.text(o.path("id")), account(o)));
         // Search order (relevance) is kept; ids no longer visible are left out.
-        return new PipedrivePager.VendorPage<>(ids.stream().map(byId::get).filter(Objects::nonNull).toList(), nextCursor(r));
+        return new PipedrivePager.VendorPage<>(ids.stream().map(byId::get).filter(Objects::nonNull).toList(), PipedriveApi.nextCursor(r));
     }
 
     @Override
     public Page<CrmOpportunity> searchOpportunities(OpportunityFilters f, int limit, String cursor) {
         int n = clamp(limit, MAX_LIMIT);
-        Map<String, String> q = query("sort_by", "id", "sort_direction", "asc");
+        Map<String, String> q = PipedriveApi.query("sort_by", "id", "sort_direction", "asc");
         Predicate<CrmOpportunity> keep = o -> true;
         boolean filteredHere = false;
         if (f.stage() != null && !f.stage().isBlank()) {
@@ -246,130 +231,33 @@ public final class PipedriveAdapter implements CrmAdapter {
             if (c != null) {
                 page.put("cursor", c);
             }
-            JsonNode r = get("/api/v2/deals", page);
+            JsonNode r = api.get("/api/v2/deals", page);
             List<CrmOpportunity> out = new ArrayList<>();
             r.path("data").forEach(d -> out.add(deal(d)));
-            return new PipedrivePager.VendorPage<>(out, nextCursor(r));
+            return new PipedrivePager.VendorPage<>(out, PipedriveApi.nextCursor(r));
         }, keep, CrmOpportunity::id, true, n, size, MAX_VENDOR_PAGES, cursor);
     }
 
     /**
-     * Reads the deal, then PATCHes only what differs. Closer's fields map to Pipedrive's: stage to
-     * {@code status} (won, lost) or {@code stage_id} (reopening a closed deal), amount to {@code value},
-     * close_date to {@code expected_close_date}, name to {@code title}; next_step and qualification_score
-     * only to configured custom fields; a 40-character hash is a custom field; any other key is sent as
-     * a deal field of that name. All are checked before anything is read or written.
+     * Reads the deal, then PATCHes only what differs ({@link PipedriveDealUpdate} maps the fields);
+     * nothing differs, nothing is written. Unsupported fields are refused before anything is read.
      */
     @Override
     public UpdateResult updateOpportunity(String id, Map<String, Object> updates, String idempotencyKey) {
         requireId(id, "deal");
         Map<String, Object> wanted = new TreeMap<>(updates);
-        for (String key : wanted.keySet()) {
-            if (customKeyFor(key) == null && (key.equals("next_step") || key.equals("qualification_score"))) {
-                throw new CrmException(CrmException.Kind.INVALID_REQUEST, "Pipedrive deals have no '" + key + "' field; set "
-                        + (key.equals("next_step") ? "PIPEDRIVE_FIELD_NEXT_STEP" : "PIPEDRIVE_FIELD_QUALIFICATION_SCORE")
-                        + " to a deal custom field's key to write it. Supported: stage, amount, close_date, name, a custom field's"
-                        + " 40-character key, or a Pipedrive deal field by its API name");
-            }
-        }
-        JsonNode raw = record(get("/api/v2/deals/" + id, Map.of()), "deal", id);
+        PipedriveDealUpdate.checkSupported(wanted.keySet(), keys);
+        String path = "/api/v2/deals/" + id;
+        JsonNode raw = PipedriveApi.record(api.get(path, Map.of()), "deal", id);
         CrmOpportunity before = deal(raw);
-        ObjectNode body = Json.object();
-        Map<String, UpdateResult.Change> changes = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : wanted.entrySet()) {
-            plan(e.getKey(), e.getValue(), raw, before, body, changes);
-        }
-        if (changes.isEmpty()) {
+        PipedriveDealUpdate update = new PipedriveDealUpdate(raw, before, keys, this::stages);
+        wanted.forEach(update::add);
+        if (update.changes().isEmpty()) {
             return new UpdateResult(false, Map.of(), before, "nothing to write: the deal already holds these values"
                     + (idempotencyKey == null ? "" : " (an earlier attempt with this idempotency key may have written them)"));
         }
-        String path = "/api/v2/deals/" + id;
-        JsonNode after = record(parse(http.sendOnce("PATCH", uri(path, Map.of()), auth, Json.write(body)), "PATCH", path), "deal", id);
-        return new UpdateResult(true, changes, deal(after), null);
-    }
-
-    /** Adds one field to the PATCH body and to {@code changes} when its value differs from the deal's. */
-    private void plan(String key, Object value, JsonNode raw, CrmOpportunity before, ObjectNode body,
-                      Map<String, UpdateResult.Change> changes) {
-        switch (key) {
-            case "stage" -> {
-                String want = String.valueOf(value).strip();
-                String status = PipedriveJson.text(raw.path("status"));
-                if (want.equalsIgnoreCase("Closed Won") || want.equalsIgnoreCase("Closed Lost")) {
-                    String to = want.equalsIgnoreCase("Closed Won") ? "won" : "lost";
-                    if (!to.equals(status)) {
-                        body.put("status", to);
-                        changes.put(key, new UpdateResult.Change(before.stage(), value));
-                    }
-                    return;
-                }
-                JsonNode pipeline = raw.path("pipeline_id");
-                Long stageId = stages().idIn(pipeline.isNumber() ? pipeline.asLong() : null, want);
-                if (stageId == null) {
-                    throw new CrmException(CrmException.Kind.INVALID_REQUEST, "Pipedrive has no stage called '" + want
-                            + "'; stages are " + stages().known());
-                }
-                if (!"open".equals(status) || raw.path("stage_id").asLong(-1) != stageId) {
-                    body.put("stage_id", stageId);
-                    if (!"open".equals(status)) {
-                        body.put("status", "open"); // moving a won or lost deal to a stage reopens it
-                    }
-                    changes.put(key, new UpdateResult.Change(before.stage(), value));
-                }
-            }
-            case "amount" -> {
-                Double to = value instanceof Number num ? Double.valueOf(num.doubleValue()) : PipedriveJson.number(String.valueOf(value));
-                if (to == null) {
-                    throw new CrmException(CrmException.Kind.INVALID_REQUEST, "amount must be a number, not '" + value + "'");
-                }
-                if (!Objects.equals(before.amount(), to)) {
-                    putNumber(body, "value", to); // v2 refuses numbers sent as strings
-                    changes.put(key, new UpdateResult.Change(before.amount(), value));
-                }
-            }
-            case "close_date" -> {
-                LocalDate to;
-                try {
-                    to = value instanceof LocalDate d ? d : LocalDate.parse(String.valueOf(value).strip());
-                } catch (DateTimeParseException e) {
-                    throw new CrmException(CrmException.Kind.INVALID_REQUEST, "close_date must be a date (YYYY-MM-DD), not '" + value + "'");
-                }
-                LocalDate from = PipedriveJson.date(raw.path("expected_close_date"));
-                if (!to.equals(from)) {
-                    body.put("expected_close_date", to.toString());
-                    changes.put(key, new UpdateResult.Change(from == null ? null : from.toString(), value));
-                }
-            }
-            case "name" -> {
-                String to = String.valueOf(value);
-                if (!to.equals(before.name())) {
-                    body.put("title", to);
-                    changes.put(key, new UpdateResult.Change(before.name(), value));
-                }
-            }
-            default -> {
-                String custom = customKeyFor(key);
-                JsonNode current = custom != null ? raw.path("custom_fields").path(custom) : raw.path(key);
-                JsonNode to = Json.MAPPER.valueToTree(value);
-                if (!same(current, to)) {
-                    ObjectNode target = custom == null ? body : body.has("custom_fields")
-                            ? (ObjectNode) body.get("custom_fields") : body.putObject("custom_fields");
-                    target.set(custom == null ? key : custom, to);
-                    changes.put(key, new UpdateResult.Change(plain(current), value));
-                }
-            }
-        }
-    }
-
-    /** The custom-field key a Closer field or a raw key writes to, or null for a standard deal field. */
-    private String customKeyFor(String key) {
-        if (key.equals("next_step")) {
-            return keys.nextStep();
-        }
-        if (key.equals("qualification_score")) {
-            return keys.qualificationScore();
-        }
-        return CUSTOM_FIELD_KEY.matcher(key).matches() ? key : null;
+        JsonNode after = PipedriveApi.record(api.patch(path, update.body()), "deal", id);
+        return new UpdateResult(true, update.changes(), deal(after), null);
     }
 
     @Override
@@ -378,7 +266,7 @@ public final class PipedriveAdapter implements CrmAdapter {
         List<CrmContact> out = new ArrayList<>();
         String cursor = null;
         for (int pages = 0; pages < MAX_VENDOR_PAGES; pages++) {
-            JsonNode r = get("/api/v2/persons", query("org_id", accountId, "limit", MAX_LIMIT, "cursor", cursor));
+            JsonNode r = api.get("/api/v2/persons", PipedriveApi.query("org_id", accountId, "limit", MAX_LIMIT, "cursor", cursor));
             for (JsonNode p : r.path("data")) {
                 String name = PipedriveJson.text(p.path("name"));
                 if (name == null || name.isBlank()) {
@@ -389,7 +277,7 @@ public final class PipedriveAdapter implements CrmAdapter {
                 out.add(new CrmContact(PipedriveJson.text(p.path("id")), name.isBlank() ? null : name,
                         PipedriveJson.text(p.path("job_title")), null, accountId));
             }
-            cursor = nextCursor(r);
+            cursor = PipedriveApi.nextCursor(r);
             if (cursor == null) {
                 break;
             }
@@ -439,7 +327,7 @@ public final class PipedriveAdapter implements CrmAdapter {
             synchronized (this) {
                 if (stages == null) {
                     PipedriveStages loaded = new PipedriveStages();
-                    eachPage("/api/v2/stages", loaded::add);
+                    api.each("/api/v2/stages", loaded::add, MAX_VENDOR_PAGES);
                     stages = loaded;
                 }
                 s = stages;
@@ -454,7 +342,7 @@ public final class PipedriveAdapter implements CrmAdapter {
             synchronized (this) {
                 if (orgFields == null) {
                     PipedriveOrgFields loaded = new PipedriveOrgFields();
-                    eachPage("/api/v2/organizationFields", loaded::add);
+                    api.each("/api/v2/organizationFields", loaded::add, MAX_VENDOR_PAGES);
                     loaded.resolve(keys.industry(), keys.revenue(), keys.employees());
                     LOG.info("pipedrive organization fields: {}", loaded.describe());
                     if (!loaded.missing().isEmpty()) {
@@ -467,76 +355,6 @@ public final class PipedriveAdapter implements CrmAdapter {
             }
         }
         return f;
-    }
-
-    private void eachPage(String path, java.util.function.Consumer<JsonNode> each) {
-        String cursor = null;
-        for (int pages = 0; pages < MAX_VENDOR_PAGES; pages++) {
-            JsonNode r = get(path, query("limit", MAX_LIMIT, "cursor", cursor));
-            r.path("data").forEach(each);
-            cursor = nextCursor(r);
-            if (cursor == null) {
-                return;
-            }
-        }
-    }
-
-    // --- wire --------------------------------------------------------------------------------
-
-    private JsonNode get(String path, Map<String, String> query) {
-        return parse(http.send("GET", uri(path, query), auth, null), "GET", path);
-    }
-
-    /**
-     * The envelope of a 2xx answer. A body that is not JSON is the vendor misbehaving (a proxy's HTML
-     * page, a cut-off answer): UNAVAILABLE, without the body, never a raw parser exception.
-     */
-    private static JsonNode parse(VendorHttp.Response r, String method, String path) {
-        JsonNode root;
-        try {
-            root = Json.parse(r.body() == null ? "" : r.body());
-        } catch (JacksonException e) {
-            root = null;
-        }
-        if (root == null || !root.isObject()) {
-            throw new CrmException(CrmException.Kind.UNAVAILABLE, "pipedrive answered " + method + " " + path
-                    + " with a body that is not JSON");
-        }
-        if (root.path("success").isBoolean() && !root.path("success").asBoolean()) {
-            throw new CrmException(CrmException.Kind.INVALID_REQUEST, "pipedrive refused " + method + " " + path + ": "
-                    + Objects.toString(PipedriveJson.text(root.path("error")), "no reason given"));
-        }
-        return root;
-    }
-
-    /** The record in {@code data}; an answer without one means there is no such record. */
-    private static JsonNode record(JsonNode root, String what, String id) {
-        JsonNode data = root.path("data");
-        if (!data.isObject()) {
-            throw new CrmException(CrmException.Kind.NOT_FOUND, "pipedrive has no " + what + " " + id);
-        }
-        return data;
-    }
-
-    private static String nextCursor(JsonNode root) {
-        return blankToNull(PipedriveJson.text(root.path("additional_data").path("next_cursor")));
-    }
-
-    private URI uri(String path, Map<String, String> query) {
-        String q = query.entrySet().stream().filter(e -> e.getValue() != null)
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-        return URI.create(baseUrl + path + (q.isEmpty() ? "" : "?" + q));
-    }
-
-    /** Query parameters from name/value pairs; null values are left out. */
-    private static Map<String, String> query(Object... pairs) {
-        Map<String, String> q = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < pairs.length; i += 2) {
-            if (pairs[i + 1] != null) {
-                q.put(String.valueOf(pairs[i]), String.valueOf(pairs[i + 1]));
-            }
-        }
-        return q;
     }
 
     // --- small helpers -----------------------------------------------------------------------
@@ -567,49 +385,12 @@ public final class PipedriveAdapter implements CrmAdapter {
         return a != null ? a : b;
     }
 
-    private static void putNumber(ObjectNode body, String field, double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            body.put(field, (long) v);
-        } else {
-            body.put(field, v);
-        }
-    }
-
-    /** Same value, numbers compared as numbers (80000 equals 80000.0). */
-    private static boolean same(JsonNode current, JsonNode wanted) {
-        boolean absent = current == null || current.isMissingNode() || current.isNull();
-        if (absent || wanted.isNull()) {
-            return absent && wanted.isNull();
-        }
-        if (current.isNumber() && wanted.isNumber()) {
-            return current.asDouble() == wanted.asDouble();
-        }
-        return current.equals(wanted);
-    }
-
-    private static Object plain(JsonNode n) {
-        if (n == null || n.isMissingNode() || n.isNull()) {
-            return null;
-        }
-        if (n.isIntegralNumber()) {
-            return n.asLong();
-        }
-        if (n.isNumber()) {
-            return n.asDouble();
-        }
-        return n.isString() ? n.asString() : Json.MAPPER.convertValue(n, Object.class);
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
 
     @Override
     public String toString() {
-        return "PipedriveAdapter[" + baseUrl + "]";
+        return "PipedriveAdapter[" + api + "]";
     }
 }
