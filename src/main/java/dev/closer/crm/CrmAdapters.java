@@ -4,6 +4,11 @@ import dev.closer.crm.http.RateLimiter;
 import dev.closer.crm.http.VendorHttp;
 import dev.closer.crm.hubspot.HubSpotAdapter;
 import dev.closer.crm.offline.OfflineCrmAdapter;
+import dev.closer.crm.pipedrive.PipedriveAdapter;
+import dev.closer.crm.pipedrive.PipedriveRules;
+import dev.closer.crm.salesforce.SalesforceAdapter;
+import dev.closer.crm.salesforce.SalesforceConfig;
+import dev.closer.crm.salesforce.SalesforceRules;
 import dev.closer.policy.CrmSettings;
 import dev.closer.policy.Profile;
 import dev.closer.store.Database;
@@ -17,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * vendor with credentials in the environment in the guide's order (HubSpot, Salesforce,
  * Pipedrive), else the offline CRM on the embedded store. Base URLs come from the profile, else the
  * environment (HUBSPOT_BASE_URL, ...), else the vendor's public one, so Closer can point at a
- * sandbox, a proxy or a simulator. Every CRM is wrapped so that an idempotency key applies once
+ * sandbox, a proxy or a simulator. A vendor that is named but not (or not fully) configured answers
+ * every call with an AUTH error saying what to set, never with other data. Every CRM is wrapped so that an idempotency key applies once
  * (persisted), and vendor reads are cached when the profile asks for it.
  */
 public final class CrmAdapters {
@@ -68,20 +74,36 @@ public final class CrmAdapters {
         if (choice.vendor().equals("offline")) {
             return new IdempotentCrm(new OfflineCrmAdapter(db, profile.name()), updates, profile.name());
         }
-        CrmAdapter vendor = choice.configured() ? vendor(choice.vendor(), choice.baseUrl())
-                : new UnconfiguredCrm(choice.vendor(), profile.name(), needs(choice.vendor()));
+        CrmAdapter vendor;
+        try {
+            vendor = choice.configured() ? vendor(choice.vendor(), choice.baseUrl()) : null;
+        } catch (IllegalArgumentException e) {
+            // A malformed setting (a login URL, an API version): every call says which, nothing crashes.
+            vendor = new UnconfiguredCrm(choice.vendor(), profile.name(), "valid settings (" + e.getMessage() + ")");
+        }
+        if (vendor == null) {
+            vendor = new UnconfiguredCrm(choice.vendor(), profile.name(), needs(choice.vendor()));
+        }
         if (profile.crm().cacheSeconds() > 0) {
             vendor = new CachingCrm(vendor, Duration.ofSeconds(profile.crm().cacheSeconds()), clock, 2_000);
         }
         return new IdempotentCrm(vendor, updates, profile.name());
     }
 
+    /** The vendor's adapter, or null when its credentials are incomplete. */
     private CrmAdapter vendor(String vendor, String baseUrl) {
         return switch (vendor) {
             case "hubspot" -> new HubSpotAdapter(baseUrl, token("HUBSPOT_ACCESS_TOKEN", "HUBSPOT_API_KEY"),
                     http("hubspot", HubSpotAdapter.rules()), new RateLimiter(number("HUBSPOT_SEARCH_RATE", 4), sleeper),
                     (int) number("HUBSPOT_PAGE_CONCURRENCY", 4));
-            default -> new UnconfiguredCrm(vendor, "any", "a Closer version with the " + vendor + " adapter");
+            case "salesforce" -> {
+                SalesforceConfig c = SalesforceConfig.fromEnvironment(env);
+                yield c == null ? null : new SalesforceAdapter(new SalesforceConfig(baseUrl, c.apiVersion(), c.clientId(), c.clientSecret(), c.username(),
+                        c.password(), c.securityToken()), http("salesforce", new SalesforceRules()));
+            }
+            case "pipedrive" -> new PipedriveAdapter(baseUrl, token("PIPEDRIVE_API_TOKEN", "PIPEDRIVE_API_KEY"),
+                    PipedriveAdapter.FieldKeys.fromEnvironment(env), http("pipedrive", new PipedriveRules(clock)));
+            default -> throw new IllegalArgumentException("no CRM adapter called " + vendor);
         };
     }
 
@@ -118,10 +140,8 @@ public final class CrmAdapters {
         }
         return switch (vendor) {
             case "hubspot" -> env.getOrDefault("HUBSPOT_BASE_URL", "https://api.hubapi.com");
-            case "salesforce" -> env.getOrDefault("SALESFORCE_LOGIN_URL", "https://login.salesforce.com");
-            case "pipedrive" -> env.containsKey("PIPEDRIVE_BASE_URL") ? env.get("PIPEDRIVE_BASE_URL")
-                    : env.containsKey("PIPEDRIVE_COMPANY_DOMAIN") ? "https://" + env.get("PIPEDRIVE_COMPANY_DOMAIN") + ".pipedrive.com"
-                    : "https://api.pipedrive.com";
+            case "salesforce" -> set("SALESFORCE_LOGIN_URL") ? env.get("SALESFORCE_LOGIN_URL").strip() : SalesforceConfig.DEFAULT_LOGIN_URL;
+            case "pipedrive" -> PipedriveAdapter.baseUrl(env);
             default -> null;
         };
     }

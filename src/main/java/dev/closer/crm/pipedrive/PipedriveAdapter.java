@@ -64,7 +64,7 @@ public final class PipedriveAdapter implements CrmAdapter {
     public record FieldKeys(String industry, String revenue, String employees, String nextStep, String qualificationScore) {
         public static final FieldKeys NONE = new FieldKeys(null, null, null, null, null);
 
-        static FieldKeys fromEnvironment(Map<String, String> env) {
+        public static FieldKeys fromEnvironment(Map<String, String> env) {
             return new FieldKeys(blankToNull(env.get("PIPEDRIVE_FIELD_INDUSTRY")), blankToNull(env.get("PIPEDRIVE_FIELD_REVENUE")),
                     blankToNull(env.get("PIPEDRIVE_FIELD_EMPLOYEES")), blankToNull(env.get("PIPEDRIVE_FIELD_NEXT_STEP")),
                     blankToNull(env.get("PIPEDRIVE_FIELD_QUALIFICATION_SCORE")));
@@ -105,7 +105,7 @@ public final class PipedriveAdapter implements CrmAdapter {
                 clock, new PipedriveRules(clock)));
     }
 
-    static String baseUrl(Map<String, String> env) {
+    public static String baseUrl(Map<String, String> env) {
         String base = blankToNull(env.get("PIPEDRIVE_BASE_URL"));
         if (base != null) {
             return base.strip();
@@ -253,8 +253,7 @@ public final class PipedriveAdapter implements CrmAdapter {
         PipedriveDealUpdate update = new PipedriveDealUpdate(raw, before, keys, this::stages);
         wanted.forEach(update::add);
         if (update.changes().isEmpty()) {
-            return new UpdateResult(false, Map.of(), before, "nothing to write: the deal already holds these values"
-                    + (idempotencyKey == null ? "" : " (an earlier attempt with this idempotency key may have written them)"));
+            return new UpdateResult(true, Map.of(), before, "the deal already held these values; nothing was written");
         }
         JsonNode after = PipedriveApi.record(api.patch(path, update.body()), "deal", id);
         return new UpdateResult(true, update.changes(), deal(after), null);

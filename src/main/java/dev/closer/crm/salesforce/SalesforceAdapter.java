@@ -11,7 +11,6 @@ import dev.closer.crm.Page;
 import dev.closer.crm.UpdateResult;
 import dev.closer.crm.http.VendorHttp;
 import dev.closer.tool.Json;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,9 +40,9 @@ import tools.jackson.databind.node.ObjectNode;
  * org has them. Only fields the describe lists are ever selected or written.
  *
  * <p><b>Updates</b> read the record first, PATCH only the fields whose value differs (once: never
- * retried after a timeout or reset) and read the record back. Salesforce has no idempotency keys;
- * when a PATCH's outcome was unknown, its key is remembered, and the retry that finds the values
- * already in place reports the earlier attempt as applied instead of writing again.
+ * retried after a timeout or reset) and read the record back. Salesforce has no idempotency keys:
+ * a retry after an unknown outcome finds the values already in place and writes nothing, and
+ * {@link dev.closer.crm.IdempotentCrm} keeps the once-per-key promise across calls and restarts.
  */
 public final class SalesforceAdapter implements CrmAdapter {
 
@@ -54,14 +53,6 @@ public final class SalesforceAdapter implements CrmAdapter {
 
     private final SalesforceApi api;
     private volatile OpportunityFields fields;
-    /** Changes of PATCHes whose outcome is unknown (timeout, reset), by idempotency key; bounded. */
-    private final Map<String, Map<String, UpdateResult.Change>> uncertain = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, false) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Map<String, UpdateResult.Change>> eldest) {
-                    return size() > 1_000;
-                }
-            });
 
     /** {@code http} should carry {@link SalesforceRules} (see {@link SalesforceRules#http}). */
     public SalesforceAdapter(SalesforceConfig config, VendorHttp http) {
@@ -159,25 +150,9 @@ public final class SalesforceAdapter implements CrmAdapter {
             }
         }
         if (patch.isEmpty()) {
-            Map<String, UpdateResult.Change> earlier = idempotencyKey == null ? null : uncertain.remove(idempotencyKey);
-            if (earlier != null) {
-                return new UpdateResult(true, earlier, before, "applied by an earlier attempt with this idempotency key,"
-                        + " whose answer was lost; nothing was written again");
-            }
-            return new UpdateResult(false, Map.of(), before, "nothing to change: the opportunity already holds these values;"
-                    + " nothing was written");
+            return new UpdateResult(true, Map.of(), before, "the opportunity already held these values; nothing was written");
         }
-        try {
-            api.patch("/sobjects/Opportunity/" + opportunityId, patch);
-        } catch (CrmException e) {
-            if (idempotencyKey != null && e.kind() == CrmException.Kind.UNAVAILABLE) {
-                uncertain.put(idempotencyKey, changes); // it may have landed: the retry reads before it writes
-            }
-            throw e;
-        }
-        if (idempotencyKey != null) {
-            uncertain.remove(idempotencyKey);
-        }
+        api.patch("/sobjects/Opportunity/" + opportunityId, patch);
         try {
             return new UpdateResult(true, changes, getOpportunity(opportunityId), null);
         } catch (CrmException e) {

@@ -362,9 +362,9 @@ class PipedriveAdapterTest {
     void an_update_with_nothing_to_change_writes_nothing_and_says_so() throws IOException {
         wm.stubFor(get(urlPathEqualTo("/api/v2/deals/2003")).willReturn(ok(json("deal-2003.json"))));
         UpdateResult r = pipedrive.updateOpportunity("2003", Map.of("amount", 80000.0, "stage", "Qualified", "close_date", "2026-02-27"), null);
-        assertFalse(r.applied());
+        assertTrue(r.applied(), "the deal holds the requested values");
         assertTrue(r.changes().isEmpty());
-        assertTrue(r.note().contains("nothing to write"), r.note());
+        assertTrue(r.note().contains("nothing was written"), r.note());
         wm.verify(exactly(0), patchRequestedFor(urlPathEqualTo("/api/v2/deals/2003")));
     }
 
