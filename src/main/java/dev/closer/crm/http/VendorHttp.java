@@ -186,7 +186,9 @@ public final class VendorHttp {
                 throw new CrmException(CrmException.Kind.UNAVAILABLE, "interrupted while calling " + vendor);
             }
             if (attempt < maxAttempts) {
-                pause(wait != null ? wait : backoff(attempt));
+                Duration pause = wait != null ? wait : backoff(attempt);
+                LOG.info("{} (attempt {} of {}); retrying in {} ms", last.getMessage(), attempt, maxAttempts, pause.toMillis());
+                pause(pause);
             }
         }
         failed();

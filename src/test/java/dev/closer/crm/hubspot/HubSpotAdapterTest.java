@@ -20,6 +20,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.closer.crm.CrmException;
+import dev.closer.testing.LogCapture;
 import dev.closer.crm.IdempotentCrm;
 import dev.closer.crm.MemoryUpdateLog;
 import dev.closer.crm.http.RateLimiter;
@@ -156,12 +157,23 @@ class HubSpotAdapterTest {
     }
 
     @Test
-    void a_bad_token_is_an_auth_error_that_never_shows_the_token() throws IOException {
+    void a_bad_token_is_an_auth_error_that_never_shows_the_token_in_errors_or_logs() throws IOException {
         wm.stubFor(get(urlPathEqualTo("/crm/v3/objects/companies/512")).willReturn(aResponse().withStatus(401).withBody(json("error-401.json"))));
-        var e = assertThrows(CrmException.class, () -> hubspot.getAccount("512"));
+        wm.stubFor(get(urlPathEqualTo("/crm/v3/objects/companies/9")).willReturn(aResponse().withStatus(503)));
+        List<String> lines;
+        CrmException e;
+        try (LogCapture logs = new LogCapture()) {
+            e = assertThrows(CrmException.class, () -> hubspot.getAccount("512"));
+            for (int i = 0; i < 2; i++) {
+                assertThrows(CrmException.class, () -> hubspot.getAccount("9"));  // retries, then failures logged
+            }
+            lines = logs.lines();
+        }
         assertEquals(CrmException.Kind.AUTH, e.kind());
         assertFalse(e.getMessage().contains(TOKEN));
-        assertTrue(sleeps.isEmpty(), "auth errors are not retried");
+        assertTrue(sleeps.stream().noneMatch(d -> d.isZero()), "auth errors are not retried, outages are");
+        assertFalse(lines.isEmpty(), "the capture saw VendorHttp's lines");
+        lines.forEach(l -> assertFalse(l.contains(TOKEN), l));
     }
 
     @Test

@@ -18,17 +18,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.closer.crm.AccountFilters;
 import dev.closer.crm.CrmException;
+import dev.closer.testing.LogCapture;
 import dev.closer.crm.CrmOpportunity;
 import dev.closer.crm.IdempotentCrm;
 import dev.closer.crm.OpportunityFilters;
@@ -55,7 +51,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -438,14 +433,9 @@ class PipedriveAdapterTest {
 
     @Test
     void the_api_token_appears_in_no_error_message_and_no_log_line() throws IOException {
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Level was = root.getLevel();
-        ListAppender<ILoggingEvent> logs = new ListAppender<>();
-        logs.start();
-        root.addAppender(logs);
-        root.setLevel(Level.ALL);
         List<Throwable> errors = new ArrayList<>();
-        try {
+        List<String> lines;
+        try (LogCapture logs = new LogCapture()) {
             PipedriveAdapter fragile = adapter(PipedriveAdapter.FieldKeys.NONE, Clock.systemUTC(), 2);
             wm.stubFor(get(urlPathEqualTo("/api/v2/organizations/101")).willReturn(ok(json("organization-101.json"))));
             fragile.getAccount("101"); // logs which custom fields it chose
@@ -463,23 +453,16 @@ class PipedriveAdapterTest {
             for (Executable call : calls) {
                 errors.add(assertThrows(CrmException.class, call));
             }
-        } finally {
-            root.detachAppender(logs);
-            root.setLevel(was);
+            lines = logs.lines();
         }
         for (Throwable error : errors) {
             for (Throwable t = error; t != null; t = t.getCause()) {
                 assertFalse(String.valueOf(t).contains(TOKEN), String.valueOf(t));
             }
         }
-        assertTrue(logs.list.stream().anyMatch(e -> e.getFormattedMessage().contains("organization fields")), "the appender saw the adapter");
-        assertTrue(logs.list.stream().anyMatch(e -> e.getFormattedMessage().contains("consecutive failures")), "and VendorHttp");
-        for (ILoggingEvent e : logs.list) {
-            assertFalse(e.getFormattedMessage().contains(TOKEN), e.getFormattedMessage());
-            for (IThrowableProxy t = e.getThrowableProxy(); t != null; t = t.getCause()) {
-                assertFalse(String.valueOf(t.getMessage()).contains(TOKEN), t.getMessage());
-            }
-        }
+        assertTrue(lines.stream().anyMatch(l -> l.contains("organization fields")), "the capture saw the adapter");
+        assertTrue(lines.stream().anyMatch(l -> l.contains("consecutive failures")), "and VendorHttp");
+        lines.forEach(l -> assertFalse(l.contains(TOKEN), l));
         assertFalse(pipedrive.toString().contains(TOKEN));
     }
 

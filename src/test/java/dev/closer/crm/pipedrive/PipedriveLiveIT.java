@@ -12,9 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Against a real Pipedrive account, read-only: runs only when PIPEDRIVE_API_TOKEN is set (surefire
- * does not pick up {@code *IT} classes; run it with {@code -Dtest=PipedriveLiveIT}). It reads the first
- * organization and one page of won deals, and writes nothing.
+ * Against a real Pipedrive account, read-only: runs only when PIPEDRIVE_API_TOKEN is set (the
+ * failsafe plugin runs {@code *IT} classes in {@code mvn verify}). It reads the first organization
+ * and one page of won deals, and writes nothing.
  */
 class PipedriveLiveIT {
 

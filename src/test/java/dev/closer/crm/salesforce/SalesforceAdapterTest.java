@@ -26,6 +26,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.closer.crm.AccountFilters;
 import dev.closer.crm.CrmException;
+import dev.closer.testing.LogCapture;
 import dev.closer.crm.IdempotentCrm;
 import dev.closer.crm.OpportunityFilters;
 import dev.closer.crm.http.VendorHttp;
@@ -450,32 +451,6 @@ class SalesforceAdapterTest {
             salesforce.getAccount(ACME);
             salesforce.getAccount(ACME);
             assertEquals(1, logs.lines().stream().filter(l -> l.contains("API usage")).count(), logs.lines().toString());
-        }
-    }
-
-    /** Every log line of Closer's loggers, at every level, while open. */
-    static final class LogCapture implements AutoCloseable {
-
-        private final ch.qos.logback.classic.Logger closer = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.closer");
-        private final ch.qos.logback.classic.Level level = closer.getLevel();
-        private final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
-                new ch.qos.logback.core.read.ListAppender<>();
-
-        LogCapture() {
-            appender.start();
-            closer.addAppender(appender);
-            closer.setLevel(ch.qos.logback.classic.Level.TRACE);
-        }
-
-        List<String> lines() {
-            return appender.list.stream().map(e -> e.getFormattedMessage()
-                    + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage())).toList();
-        }
-
-        @Override
-        public void close() {
-            closer.detachAppender(appender);
-            closer.setLevel(level);
         }
     }
 }

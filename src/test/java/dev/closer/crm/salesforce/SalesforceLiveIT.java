@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Against a real org, only when its credentials are in the environment (SALESFORCE_USERNAME ... or
  * SALESFORCE_CLIENT_ID / SALESFORCE_CLIENT_SECRET with SALESFORCE_LOGIN_URL). Read-only: it signs
- * in, reads one account and one page of won opportunities. Run with
- * {@code mvn test -Dtest=SalesforceLiveIT -Dexec.skip=true}; surefire skips *IT otherwise.
+ * in, reads one account and one page of won opportunities. The failsafe plugin runs {@code *IT}
+ * classes in {@code mvn verify}; alone: {@code mvn verify -Dtest=none -Dit.test=SalesforceLiveIT}.
  */
 class SalesforceLiveIT {
 
