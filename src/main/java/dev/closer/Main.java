@@ -1,6 +1,13 @@
 package dev.closer;
 
+import dev.closer.assistant.Assistant;
+import dev.closer.assistant.ChatModels;
+import dev.closer.assistant.ModelSettings;
 import dev.closer.cli.CloserCommand;
+import dev.closer.policy.ModelUsage;
+import dev.closer.server.http.ChatApi;
+import dev.closer.server.http.ChatPage;
+import dev.closer.store.SqliteConversations;
 import dev.closer.crm.CrmAdapters;
 import dev.closer.policy.Audit;
 import dev.closer.policy.CallObserver;
@@ -67,10 +74,29 @@ public final class Main {
         System.exit(code);
     }
 
-    /** The HTTP pages beside the doors (the review queue), wired on {@code app}'s store. */
+    /** The HTTP pages beside the doors (the review queue, the chat), wired on {@code app}'s store. */
     public static List<java.util.function.Consumer<io.javalin.config.JavalinConfig>> pages(App app, String defaultProfile) {
         SqliteDrafts drafts = new SqliteDrafts(app.db());
-        return List.of(new ReviewPage(drafts, new DraftReview(drafts, app.settings().clock()), app.profiles(), defaultProfile).routes());
+        return List.of(new ReviewPage(drafts, new DraftReview(drafts, app.settings().clock()), app.profiles(), defaultProfile).routes(),
+                new ChatApi(() -> assistant(app), ModelSettings.fromEnvironment(app.settings().env()), app.profiles(), defaultProfile)
+                        .routes(),
+                new ChatPage(app.profiles(), defaultProfile).routes());
+    }
+
+    /**
+     * The chat assistant on {@code app}, with the model the environment names; IllegalStateException
+     * saying exactly what to set when there is none.
+     */
+    public static Assistant assistant(App app) {
+        ModelSettings model = ModelSettings.fromEnvironment(app.settings().env());
+        return new Assistant(app.registry(), app.usage(), profile -> redactorFor(app, profile),
+                new SqliteConversations(app.db(), app.settings().clock()), ChatModels.streaming(model), model,
+                Resources.readText("assistant/system-prompt.txt"));
+    }
+
+    /** The redaction a profile's calls get: the built-in rules, the environment's secrets, the profile's additions. */
+    public static Redactor redactorFor(App app, String profile) {
+        return app.profiles().find(profile).map(p -> app.redactor().with(p.redactKeys(), p.redactValues())).orElse(app.redactor());
     }
 
     /** The profiles' CRMs (also used by {@code closer doctor}). */
@@ -90,8 +116,10 @@ public final class Main {
         BudgetCeiling budget = new BudgetCeiling(ledger, settings.clock());
         Redactor redactor = new Redactor(List.of(), List.of(), Redactor.secretsIn(settings.env()));
         PrometheusMeterRegistry metrics = settings.metrics() ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : null;
-        PolicyChain chain = new PolicyChain(new TraceIds(), new ProfileAccess(profiles), new SchemaValidation(), budget,
-                new NoAutoSend(), redactor, new Audit(journal, settings.clock()),
+        ProfileAccess access = new ProfileAccess(profiles);
+        Audit audit = new Audit(journal, settings.clock());
+        PolicyChain chain = new PolicyChain(new TraceIds(), access, new SchemaValidation(), budget,
+                new NoAutoSend(), redactor, audit,
                 metrics == null ? CallObserver.NONE : new CallMetrics(metrics),
                 settings.validateOutputs());
 
@@ -111,6 +139,7 @@ public final class Main {
         handlers.putAll(new OutreachToolset(new SqliteTemplates(db), new SqliteDrafts(db), settings.clock()).handlers());
         handlers.putAll(extraHandlers);
         ToolRegistry registry = ToolRegistry.build(definitions, handlers, chain, NoAutoSend::isSendingToolName);
-        return new App(settings, db, journal, profiles, registry, budget, redactor, metrics, adapters);
+        return new App(settings, db, journal, profiles, registry, budget, redactor, metrics, adapters,
+                new ModelUsage(access, budget, audit, redactor));
     }
 }

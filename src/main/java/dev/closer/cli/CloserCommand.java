@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "closer", mixinStandardHelpOptions = true, version = "closer " + Main.VERSION,
         description = "Sales tool server for LLM agents: MCP (stdio, Streamable HTTP) and REST, one policy chain.",
         subcommands = {ServeCommand.class, StdioCommand.class, ToolsCommand.class, CallCommand.class,
-            ImportCommand.class, DoctorCommand.class})
+            ImportCommand.class, DoctorCommand.class, ChatCommand.class})
 public final class CloserCommand implements Runnable {
 
     @Override

@@ -52,6 +52,19 @@ public final class BudgetCeiling {
         }
     }
 
+    /**
+     * Records spend that already happened (a model's tokens once it has answered): never refused,
+     * so the ledger tells the truth even when the last answer went past the ceiling.
+     */
+    public Reservation charge(Profile profile, long cost) {
+        String window = profile.window().startOf(clock.instant());
+        Account account = account(profile.name(), window);
+        synchronized (account) {
+            account.spent += cost;
+            return new Reservation(profile.name(), window, cost, Math.max(0, profile.budgetCeiling() - account.spent));
+        }
+    }
+
     /** Gives back a reservation for a call that was refused after the budget step. */
     public void release(Reservation r) {
         Account account = account(r.profile(), r.windowStart());

@@ -19,18 +19,24 @@ public final class ProfileAccess {
     }
 
     public Profile check(Caller caller, String profileName, ToolDefinition tool) {
+        Profile profile = granted(caller, profileName);
+        if (!allows(profile, tool)) {
+            throw new ToolException(ToolError.PROFILE_DENIED, "profile '" + profile.name() + "' may not use tool '"
+                    + tool.name() + "'" + (profile.readOnly() && !tool.annotations().readOnly()
+                    ? " (the profile is read-only and this tool changes data)" : ""),
+                    Map.of("profile", profile.name(), "tool", tool.name()));
+        }
+        return profile;
+    }
+
+    /** The profile, if it exists and the caller's credential grants it; else PROFILE_DENIED. */
+    public Profile granted(Caller caller, String profileName) {
         Profile profile = profiles.find(profileName).orElseThrow(() -> new ToolException(ToolError.PROFILE_DENIED,
                 "unknown profile '" + profileName + "'; known profiles: " + String.join(", ", profiles.names()),
                 Map.of("profile", String.valueOf(profileName))));
         if (!caller.may(profile.name())) {
             throw new ToolException(ToolError.PROFILE_DENIED, "this credential does not grant profile '"
                     + profile.name() + "'", Map.of("profile", profile.name()));
-        }
-        if (!allows(profile, tool)) {
-            throw new ToolException(ToolError.PROFILE_DENIED, "profile '" + profile.name() + "' may not use tool '"
-                    + tool.name() + "'" + (profile.readOnly() && !tool.annotations().readOnly()
-                    ? " (the profile is read-only and this tool changes data)" : ""),
-                    Map.of("profile", profile.name(), "tool", tool.name()));
         }
         return profile;
     }

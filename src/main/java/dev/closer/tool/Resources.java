@@ -69,4 +69,16 @@ public final class Resources {
             throw new IllegalStateException("cannot list classpath folder " + folder, e);
         }
     }
+
+    /** One text resource from the class path (UTF-8). */
+    public static String readText(String path) {
+        try (var in = Resources.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("classpath resource missing: " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
 }

@@ -58,17 +58,38 @@ public final class HttpServer implements AutoCloseable {
             }
             extraRoutes.forEach(r -> r.accept(config));
             config.routes.exception(Exception.class, (e, ctx) -> {
+                if (clientWentAway(e)) {
+                    // The peer closed the connection (or the server is stopping): nobody to answer.
+                    LOG.debug("request {} {}: the connection closed before the answer was complete", ctx.method(), ctx.path());
+                    return;
+                }
                 LOG.error("request {} {} failed: {}", ctx.method(), ctx.path(), app.redactor().redactText(String.valueOf(e.getMessage())));
-                RestApi.problem(ctx, 500, "INTERNAL", "the server failed to handle this request", null);
+                if (!ctx.res().isCommitted()) {
+                    RestApi.problem(ctx, 500, "INTERNAL", "the server failed to handle this request", null);
+                }
             });
+            // Handlers that answered themselves (a tool's NOT_FOUND is a 404 too) have committed the
+            // response: only a path nobody handled gets this body.
             config.routes.error(404, "*", ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
+                if (!ctx.res().isCommitted() && (ctx.result() == null || ctx.result().isEmpty())) {
                     RestApi.problem(ctx, 404, "NOT_FOUND", "no such path: " + ctx.path(), null);
                 }
             });
-            config.routes.error(405, "*", ctx -> RestApi.problem(ctx, 405, "METHOD_NOT_ALLOWED",
-                    ctx.method() + " is not allowed on " + ctx.path(), null));
+            config.routes.error(405, "*", ctx -> {
+                if (!ctx.res().isCommitted()) {
+                    RestApi.problem(ctx, 405, "METHOD_NOT_ALLOWED", ctx.method() + " is not allowed on " + ctx.path(), null);
+                }
+            });
         });
+    }
+
+    private static boolean clientWentAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.io.EofException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ObjectNode health(App app) {

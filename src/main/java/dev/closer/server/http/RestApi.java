@@ -38,7 +38,7 @@ public final class RestApi {
 
     public void listTools(Context ctx) {
         Caller caller = ctx.attribute(GuardFilter.CALLER);
-        String profile = profileFor(ctx.queryParam("profile"), caller);
+        String profile = profileFor(ctx.queryParam("profile"), caller, defaultProfile);
         ArrayNode tools = Json.MAPPER.createArrayNode();
         if (caller.may(profile)) {
             for (ToolDefinition d : registry.list(profile)) {
@@ -96,7 +96,7 @@ public final class RestApi {
         if (trace == null) {
             trace = TraceIds.fromTraceparent(ctx.header("traceparent"));
         }
-        String profile = profileFor(text(context, "profile"), caller);
+        String profile = profileFor(text(context, "profile"), caller, defaultProfile);
         ToolResult result;
         try {
             result = registry.call(name, inputs.isObject() ? inputs : Json.object(), new CallContext(trace, profile, null), caller);
@@ -130,7 +130,7 @@ public final class RestApi {
         };
     }
 
-    private String profileFor(String asked, Caller caller) {
+    static String profileFor(String asked, Caller caller, String defaultProfile) {
         if (asked != null && !asked.isBlank()) {
             return asked;
         }
@@ -138,7 +138,7 @@ public final class RestApi {
         return caller.grants().size() == 1 && !caller.grants().contains("*") ? caller.grants().iterator().next() : defaultProfile;
     }
 
-    private static String firstUnknown(JsonNode obj, Set<String> allowed) {
+    static String firstUnknown(JsonNode obj, Set<String> allowed) {
         for (Map.Entry<String, JsonNode> e : obj.properties()) {
             if (!allowed.contains(e.getKey())) {
                 return e.getKey();
@@ -147,7 +147,7 @@ public final class RestApi {
         return null;
     }
 
-    private static String text(JsonNode obj, String field) {
+    static String text(JsonNode obj, String field) {
         JsonNode v = obj.path(field);
         return v.isString() ? v.asString() : v.isMissingNode() || v.isNull() ? null : v.toString();
     }

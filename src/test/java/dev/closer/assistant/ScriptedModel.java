@@ -1,0 +1,170 @@
+package dev.closer.assistant;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.closer.tool.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A chat model played by WireMock in a vendor's real streaming wire format (OpenAI-compatible
+ * chat completions as SSE chunks with tool_calls deltas and a final usage chunk; Anthropic
+ * messages as typed SSE events with input_json_delta), answering a script one step per request.
+ * Every request body the "model" received is kept, to check what reached it.
+ */
+public final class ScriptedModel {
+
+    public enum Vendor { OPENAI, ANTHROPIC }
+
+    /** A tool call the model makes. */
+    public record Call(String id, String name, String argumentsJson) {
+    }
+
+    /** One model answer: tool calls, or text. */
+    public record Step(List<Call> calls, String text, int delayMs) {
+        public Step delayed(int ms) {
+            return new Step(calls, text, ms);
+        }
+    }
+
+    public static Step tools(Call... calls) {
+        return new Step(List.of(calls), null, 0);
+    }
+
+    public static Step text(String text) {
+        return new Step(List.of(), text, 0);
+    }
+
+    public static Call call(String name, String argumentsJson) {
+        return new Call("call_" + name + "_" + Math.abs(argumentsJson.hashCode() % 10_000), name, argumentsJson);
+    }
+
+    public static final String API_KEY = "sk-model-canary-8c1f2e";
+
+    private final WireMockServer wm;
+    private final Vendor vendor;
+
+    public ScriptedModel(WireMockServer wm, Vendor vendor) {
+        this.wm = wm;
+        this.vendor = vendor;
+    }
+
+    public String path() {
+        return vendor == Vendor.OPENAI ? "/v1/chat/completions" : "/v1/messages";
+    }
+
+    /** The environment that points Closer at this model. */
+    public Map<String, String> env() {
+        return Map.of("CLOSER_LLM_PROVIDER", vendor == Vendor.OPENAI ? "openai" : "anthropic", "CLOSER_LLM_MODEL",
+                vendor == Vendor.OPENAI ? "gpt-test" : "claude-test", "CLOSER_LLM_BASE_URL", wm.baseUrl() + "/v1",
+                "CLOSER_LLM_API_KEY", API_KEY);
+    }
+
+    /** Answers the n-th model request with the n-th step; a request past the script gets a 500. */
+    public ScriptedModel script(Step... steps) {
+        wm.resetAll();
+        for (int i = 0; i < steps.length; i++) {
+            String state = i == 0 ? Scenario.STARTED : "step-" + i;
+            ResponseDefinitionBuilder answer = aResponse().withHeader("Content-Type", "text/event-stream")
+                    .withBody(vendor == Vendor.OPENAI ? openAi(steps[i], i) : anthropic(steps[i], i));
+            if (steps[i].delayMs() > 0) {
+                answer = answer.withChunkedDribbleDelay(20, steps[i].delayMs());
+            }
+            wm.stubFor(post(urlPathEqualTo(path())).inScenario("script").whenScenarioStateIs(state)
+                    .willSetStateTo("step-" + (i + 1)).willReturn(answer));
+        }
+        wm.stubFor(post(urlPathEqualTo(path())).inScenario("script").whenScenarioStateIs("step-" + steps.length)
+                .willReturn(aResponse().withStatus(500).withBody("{\"error\": {\"message\": \"the script has no more steps\"}}")));
+        return this;
+    }
+
+    /** The bodies of the requests the model received, in order. */
+    public List<String> requests() {
+        List<String> out = new ArrayList<>();
+        wm.findAll(postRequestedFor(urlPathEqualTo(path()))).forEach(r -> out.add(r.getBodyAsString()));
+        return out;
+    }
+
+    private static String openAi(Step step, int n) {
+        String id = "chatcmpl-" + n;
+        StringBuilder sse = new StringBuilder();
+        String head = "{\"id\":\"" + id + "\",\"object\":\"chat.completion.chunk\",\"created\":1764000000,\"model\":\"gpt-test\",\"choices\":[";
+        if (step.calls().isEmpty()) {
+            sse.append(data(head + "{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}],\"usage\":null}"));
+            for (String part : pieces(step.text())) {
+                sse.append(data(head + "{\"index\":0,\"delta\":{\"content\":" + Json.write(part) + "},\"finish_reason\":null}],\"usage\":null}"));
+            }
+            sse.append(data(head + "{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}],\"usage\":null}"));
+        } else {
+            for (int i = 0; i < step.calls().size(); i++) {
+                Call c = step.calls().get(i);
+                sse.append(data(head + "{\"index\":0,\"delta\":{" + (i == 0 ? "\"role\":\"assistant\",\"content\":null," : "")
+                        + "\"tool_calls\":[{\"index\":" + i + ",\"id\":\"" + c.id() + "\",\"type\":\"function\",\"function\":{\"name\":\""
+                        + c.name() + "\",\"arguments\":\"\"}}]},\"finish_reason\":null}],\"usage\":null}"));
+                for (String part : pieces(c.argumentsJson())) {
+                    sse.append(data(head + "{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":" + i + ",\"function\":{\"arguments\":"
+                            + Json.write(part) + "}}]},\"finish_reason\":null}],\"usage\":null}"));
+                }
+            }
+            sse.append(data(head + "{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}],\"usage\":null}"));
+        }
+        sse.append(data(head + "],\"usage\":{\"prompt_tokens\":1000,\"completion_tokens\":50,\"total_tokens\":1050}}"));
+        sse.append("data: [DONE]\n\n");
+        return sse.toString();
+    }
+
+    private static String anthropic(Step step, int n) {
+        StringBuilder sse = new StringBuilder();
+        sse.append(event("message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_" + n + "\",\"type\":\"message\","
+                + "\"role\":\"assistant\",\"model\":\"claude-test\",\"content\":[],\"stop_reason\":null,\"stop_sequence\":null,"
+                + "\"usage\":{\"input_tokens\":1000,\"output_tokens\":1}}}"));
+        if (step.calls().isEmpty()) {
+            sse.append(event("content_block_start", "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"));
+            for (String part : pieces(step.text())) {
+                sse.append(event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":"
+                        + Json.write(part) + "}}"));
+            }
+            sse.append(event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}"));
+        } else {
+            for (int i = 0; i < step.calls().size(); i++) {
+                Call c = step.calls().get(i);
+                sse.append(event("content_block_start", "{\"type\":\"content_block_start\",\"index\":" + i + ",\"content_block\":"
+                        + "{\"type\":\"tool_use\",\"id\":\"toolu_" + c.id() + "\",\"name\":\"" + c.name() + "\",\"input\":{}}}"));
+                for (String part : pieces(c.argumentsJson())) {
+                    sse.append(event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":" + i + ",\"delta\":"
+                            + "{\"type\":\"input_json_delta\",\"partial_json\":" + Json.write(part) + "}}"));
+                }
+                sse.append(event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":" + i + "}"));
+            }
+        }
+        sse.append(event("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"" + (step.calls().isEmpty() ? "end_turn"
+                : "tool_use") + "\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":50}}"));
+        sse.append(event("message_stop", "{\"type\":\"message_stop\"}"));
+        return sse.toString();
+    }
+
+    /** Splits text into a few chunks, as a streaming model sends it. */
+    private static List<String> pieces(String s) {
+        List<String> out = new ArrayList<>();
+        int size = Math.max(1, s.length() / 3);
+        for (int i = 0; i < s.length(); i += size) {
+            out.add(s.substring(i, Math.min(s.length(), i + size)));
+        }
+        return out;
+    }
+
+    private static String data(String json) {
+        return "data: " + json + "\n\n";
+    }
+
+    private static String event(String name, String json) {
+        return "event: " + name + "\ndata: " + json + "\n\n";
+    }
+}
