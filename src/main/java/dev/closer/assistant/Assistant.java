@@ -144,7 +144,7 @@ public final class Assistant {
             in += roundIn;
             out += roundOut;
             units += usage.settle(hold, roundIn, roundOut);
-            history.add(ai);
+            history.add(redacted(ai, redactor));
             if (!ai.hasToolExecutionRequests()) {
                 answer = ai.text() == null ? "" : ai.text();
                 break;
@@ -159,6 +159,24 @@ public final class Assistant {
         }
         conversations.save(profile, new Conversations.Conversation(conversation.id(), trace, History.write(history)));
         return new Turn(conversation.id(), trace, answer, List.copyOf(steps), in, out, units, stopped);
+    }
+
+    /**
+     * The model's message as it will be sent back: its text and tool arguments redacted, so a
+     * secret the model wrote into a call (which the tool itself receives) does not travel again.
+     */
+    private static AiMessage redacted(AiMessage ai, Redactor redactor) {
+        List<ToolExecutionRequest> requests = new ArrayList<>();
+        for (ToolExecutionRequest r : ai.toolExecutionRequests()) {
+            String args = r.arguments();
+            try {
+                args = dev.closer.tool.Json.write(redactor.redact(dev.closer.tool.Json.parse(args == null || args.isBlank() ? "{}" : args)));
+            } catch (RuntimeException notJson) {
+                args = redactor.redactText(args);
+            }
+            requests.add(ToolExecutionRequest.builder().id(r.id()).name(r.name()).arguments(args).build());
+        }
+        return ai.toBuilder().text(ai.text() == null ? null : redactor.redactText(ai.text())).toolExecutionRequests(requests).build();
     }
 
     private static Step run(CloserTools tools, ToolExecutionRequest request, List<ChatMessage> history, Listener listener) {

@@ -25,7 +25,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code closer chat}: the sales assistant in a terminal — a REPL with line editing and history,
- * answers streamed as they come, and a line for each tool call and its outcome. {@code --ask TEXT}
+ * answers streamed as they come, and a line for each tool call and its outcome (plain ASCII, so
+ * it reads the same in any terminal and locale). {@code --ask TEXT}
  * answers one request and exits: the answer on stdout, the tool calls on stderr.
  */
 @Command(name = "chat", description = "Talk to the sales assistant (needs a model: see CLOSER_LLM_* in the README).")
@@ -124,8 +125,8 @@ final class ChatCommand implements Callable<Integer> {
     }
 
     private static String meta(Assistant.Turn t) {
-        return "(conversation " + t.conversationId() + " · trace " + t.traceId() + " · " + t.inputTokens() + " + " + t.outputTokens()
-                + " tokens · " + t.unitsCharged() + " budget units" + (t.stopped() == null ? "" : " · stopped: " + t.stopped().code()) + ")";
+        return "(conversation " + t.conversationId() + ", trace " + t.traceId() + ", " + t.inputTokens() + " + " + t.outputTokens()
+                + " tokens, " + t.unitsCharged() + " budget units" + (t.stopped() == null ? "" : ", stopped: " + t.stopped().code()) + ")";
     }
 
     /** Tool lines to {@code lines}; streamed answer text to {@code text} (null: not streamed). */
@@ -141,7 +142,7 @@ final class ChatCommand implements Callable<Integer> {
         @Override
         public void toolCall(String name, JsonNode arguments) {
             lines.println();
-            lines.println("  → " + name + " " + abbreviate(arguments == null ? "" : Json.write(arguments)));
+            lines.println("  -> " + name + " " + abbreviate(arguments == null ? "" : Json.write(arguments)));
             lines.flush();
         }
 
@@ -149,9 +150,9 @@ final class ChatCommand implements Callable<Integer> {
         public void toolResult(CloserTools.Outcome outcome) {
             if (outcome.isError()) {
                 JsonNode e = Json.parse(outcome.text()).path("error");
-                lines.println("  ✗ " + outcome.name() + " refused: " + e.path("code").asString() + " - " + e.path("message").asString());
+                lines.println("  refused " + outcome.name() + ": " + e.path("code").asString() + " - " + e.path("message").asString());
             } else {
-                lines.println("  ✓ " + outcome.name());
+                lines.println("  ok " + outcome.name());
             }
             lines.flush();
         }

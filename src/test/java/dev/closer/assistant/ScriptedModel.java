@@ -50,10 +50,17 @@ public final class ScriptedModel {
 
     private final WireMockServer wm;
     private final Vendor vendor;
+    private final boolean streaming;
 
     public ScriptedModel(WireMockServer wm, Vendor vendor) {
+        this(wm, vendor, true);
+    }
+
+    /** {@code streaming} false: OpenAI's non-streaming chat completions (for synchronous clients). */
+    public ScriptedModel(WireMockServer wm, Vendor vendor, boolean streaming) {
         this.wm = wm;
         this.vendor = vendor;
+        this.streaming = streaming;
     }
 
     public String path() {
@@ -72,8 +79,10 @@ public final class ScriptedModel {
         wm.resetAll();
         for (int i = 0; i < steps.length; i++) {
             String state = i == 0 ? Scenario.STARTED : "step-" + i;
-            ResponseDefinitionBuilder answer = aResponse().withHeader("Content-Type", "text/event-stream")
-                    .withBody(vendor == Vendor.OPENAI ? openAi(steps[i], i) : anthropic(steps[i], i));
+            ResponseDefinitionBuilder answer = !streaming
+                    ? aResponse().withHeader("Content-Type", "application/json").withBody(openAiJson(steps[i], i))
+                    : aResponse().withHeader("Content-Type", "text/event-stream")
+                            .withBody(vendor == Vendor.OPENAI ? openAi(steps[i], i) : anthropic(steps[i], i));
             if (steps[i].delayMs() > 0) {
                 answer = answer.withChunkedDribbleDelay(20, steps[i].delayMs());
             }
@@ -118,6 +127,24 @@ public final class ScriptedModel {
         sse.append(data(head + "],\"usage\":{\"prompt_tokens\":1000,\"completion_tokens\":50,\"total_tokens\":1050}}"));
         sse.append("data: [DONE]\n\n");
         return sse.toString();
+    }
+
+    private static String openAiJson(Step step, int n) {
+        StringBuilder message = new StringBuilder("{\"role\":\"assistant\",");
+        if (step.calls().isEmpty()) {
+            message.append("\"content\":").append(Json.write(step.text())).append("}");
+        } else {
+            message.append("\"content\":null,\"tool_calls\":[");
+            for (int i = 0; i < step.calls().size(); i++) {
+                Call c = step.calls().get(i);
+                message.append(i > 0 ? "," : "").append("{\"id\":\"").append(c.id()).append("\",\"type\":\"function\",\"function\":{\"name\":\"")
+                        .append(c.name()).append("\",\"arguments\":").append(Json.write(c.argumentsJson())).append("}}");
+            }
+            message.append("]}");
+        }
+        return "{\"id\":\"chatcmpl-" + n + "\",\"object\":\"chat.completion\",\"created\":1764000000,\"model\":\"gpt-test\","
+                + "\"choices\":[{\"index\":0,\"message\":" + message + ",\"finish_reason\":\"" + (step.calls().isEmpty() ? "stop" : "tool_calls")
+                + "\"}],\"usage\":{\"prompt_tokens\":1000,\"completion_tokens\":50,\"total_tokens\":1050}}";
     }
 
     private static String anthropic(Step step, int n) {
