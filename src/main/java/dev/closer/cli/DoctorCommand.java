@@ -1,6 +1,7 @@
 package dev.closer.cli;
 
 import dev.closer.App;
+import dev.closer.assistant.ModelSettings;
 import dev.closer.crm.CrmAdapter;
 import dev.closer.crm.CrmAdapters;
 import dev.closer.crm.CrmException;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Mixin;
 
 /**
  * {@code closer doctor}: what this Closer would use and whether it works — the store, the
- * profiles and their budgets, and each profile's CRM with a live credential check — without
+ * profiles and their budgets, each profile's CRM with a live credential check, and the chat model — without
  * printing a secret (every line passes the redactor, which knows the environment's credentials).
  * Exits 1 when a check fails.
  */
@@ -36,6 +37,10 @@ final class DoctorCommand implements Callable<Integer> {
                         + ", CRM writes " + (p.crm().writes() ? "on" : "off")));
                 ok &= crm(app, p, out);
             }
+            ModelSettings model = ModelSettings.fromEnvironment(app.settings().env());
+            out.println(line("chat model", model.missing() == null ? model.label() + " at " + model.baseUrl()
+                    + " (configured; not contacted, to spend no tokens)" : "none - only closer chat and /chat need one: "
+                    + model.missing()));
             out.println(ok ? "all checks passed" : "some checks failed");
             return ok ? 0 : 1;
         }
