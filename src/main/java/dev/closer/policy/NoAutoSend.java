@@ -27,45 +27,63 @@ public final class NoAutoSend {
         return Redactor.words(tool).stream().anyMatch(SEND_WORDS::contains);
     }
 
+    /** What a key can mean, decided once per distinct key (inputs repeat the same few keys many times). */
+    private enum KeyKind { STATUS, SEND, OTHER }
+
+    private final Map<String, KeyKind> kinds = new java.util.concurrent.ConcurrentHashMap<>();
+
     public void check(JsonNode inputs) {
-        String offending = find(inputs, "");
-        if (offending != null) {
+        java.util.ArrayDeque<String> path = new java.util.ArrayDeque<>();
+        if (find(inputs, path)) {
+            String offending = "/" + String.join("/", path);
             throw new ToolException(ToolError.NO_AUTO_SEND, "Closer never sends messages: " + offending
                     + " asks for sending. Drafts stay in status 'draft' until a person approves them for manual sending.",
                     Map.of("field", offending));
         }
     }
 
-    private String find(JsonNode node, String path) {
+    /** True when a field under {@code node} asks to send; {@code path} then holds its pointer's segments. */
+    private boolean find(JsonNode node, java.util.ArrayDeque<String> path) {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> e : node.properties()) {
-                String p = path + "/" + e.getKey();
-                if (asksToSend(e.getKey(), e.getValue())) {
-                    return p;
+                if (asksToSend(kind(e.getKey()), e.getValue())) {
+                    path.addFirst(e.getKey());
+                    return true;
                 }
-                String inner = find(e.getValue(), p);
-                if (inner != null) {
-                    return inner;
+                if (e.getValue().isContainer() && find(e.getValue(), path)) {
+                    path.addFirst(e.getKey());
+                    return true;
                 }
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                String inner = find(node.get(i), path + "/" + i);
-                if (inner != null) {
-                    return inner;
+                if (node.get(i).isContainer() && find(node.get(i), path)) {
+                    path.addFirst(String.valueOf(i));
+                    return true;
                 }
             }
         }
-        return null;
+        return false;
     }
 
-    private static boolean asksToSend(String key, JsonNode value) {
-        List<String> words = Redactor.words(key);
-        if (STATUS_KEYS.contains(String.join("_", words)) && value.isString()) {
-            return SENT_STATUSES.contains(value.asString().strip().toLowerCase(Locale.ROOT));
+    private KeyKind kind(String key) {
+        KeyKind k = kinds.get(key);
+        if (k == null) {
+            List<String> words = Redactor.words(key);
+            k = STATUS_KEYS.contains(String.join("_", words)) ? KeyKind.STATUS
+                    : words.stream().anyMatch(SEND_WORDS::contains) ? KeyKind.SEND : KeyKind.OTHER;
+            if (kinds.size() < 10_000) {
+                kinds.put(key, k);
+            }
         }
-        boolean sendKey = words.stream().anyMatch(SEND_WORDS::contains);
-        if (!sendKey) {
+        return k;
+    }
+
+    private static boolean asksToSend(KeyKind kind, JsonNode value) {
+        if (kind == KeyKind.STATUS) {
+            return value.isString() && SENT_STATUSES.contains(value.asString().strip().toLowerCase(Locale.ROOT));
+        }
+        if (kind != KeyKind.SEND) {
             return false;
         }
         // send: true, auto_send: "yes", send_at: "2026-01-01T10:00Z" all ask for sending; send: false does not.

@@ -197,8 +197,20 @@ public final class Redactor {
         return false;
     }
 
-    /** Redacts a JSON tree in place (secret keys masked, secret-looking values masked) and returns it. */
+    /**
+     * Redacts a JSON tree in place (secret keys masked, secret-looking values masked) and returns
+     * it. A node referenced from many places (a large result shares its repeated parts) is walked
+     * once: redaction is idempotent, so a second visit could change nothing.
+     */
     public JsonNode redact(JsonNode node) {
+        redact(node, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+        return node;
+    }
+
+    private void redact(JsonNode node, java.util.Set<JsonNode> seen) {
+        if (!node.isContainer() || !seen.add(node)) {
+            return;
+        }
         if (node instanceof ObjectNode obj) {
             for (Map.Entry<String, JsonNode> e : obj.properties()) {
                 JsonNode v = e.getValue();
@@ -210,7 +222,7 @@ public final class Redactor {
                         e.setValue(StringNode.valueOf(r));
                     }
                 } else if (v.isContainer()) {
-                    redact(v);
+                    redact(v, seen);
                 }
             }
         } else if (node instanceof ArrayNode arr) {
@@ -222,10 +234,9 @@ public final class Redactor {
                         arr.set(i, StringNode.valueOf(r));
                     }
                 } else if (v.isContainer()) {
-                    redact(v);
+                    redact(v, seen);
                 }
             }
         }
-        return node;
     }
 }

@@ -96,4 +96,24 @@ public final class SchemaValidation {
         }
         return m.length() > 300 ? m.substring(0, 300) + "..." : m;
     }
+
+    /**
+     * {@code value} with every array cut to its first {@code maxItems} items (containers on the
+     * way are copied, everything else shared), for checks whose cost should not grow with the data.
+     */
+    public static JsonNode sample(JsonNode value, int maxItems) {
+        if (value instanceof tools.jackson.databind.node.ObjectNode obj) {
+            tools.jackson.databind.node.ObjectNode out = dev.closer.tool.Json.object();
+            obj.properties().forEach(e -> out.set(e.getKey(), sample(e.getValue(), maxItems)));
+            return out;
+        }
+        if (value instanceof tools.jackson.databind.node.ArrayNode arr) {
+            tools.jackson.databind.node.ArrayNode out = dev.closer.tool.Json.MAPPER.createArrayNode();
+            for (int i = 0; i < Math.min(maxItems, arr.size()); i++) {
+                out.add(sample(arr.get(i), maxItems));
+            }
+            return out;
+        }
+        return value;
+    }
 }
