@@ -55,15 +55,7 @@ final class HubSpotRecords {
     }
 
     static Double number(JsonNode v) {
-        if (v.isNumber()) {
-            return v.asDouble();
-        }
-        String s = v.asString("").strip();
-        try {
-            return s.isEmpty() ? null : Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return dev.closer.crm.VendorValues.number(v);
     }
 
     /** Dates arrive as ISO dates, ISO instants or epoch milliseconds; all are read in UTC. */

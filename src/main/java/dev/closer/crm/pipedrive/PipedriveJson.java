@@ -22,10 +22,7 @@ final class PipedriveJson {
 
     /** A number, or a numeric string (v2 sends numbers, but custom text fields may hold "25000000"). */
     static Double number(JsonNode n) {
-        if (n == null || n.isMissingNode() || n.isNull() || n.isContainer()) {
-            return null;
-        }
-        return n.isNumber() ? Double.valueOf(n.asDouble()) : number(n.asString(""));
+        return dev.closer.crm.VendorValues.number(n);
     }
 
     static Double number(String text) {

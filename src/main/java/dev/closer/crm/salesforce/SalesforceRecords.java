@@ -55,14 +55,7 @@ final class SalesforceRecords {
     }
 
     static Double number(JsonNode v) {
-        if (v.isNumber()) {
-            return v.asDouble();
-        }
-        try {
-            return v.isString() && !v.asString().isBlank() ? Double.parseDouble(v.asString().strip()) : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return dev.closer.crm.VendorValues.number(v);
     }
 
     static LocalDate date(String s) {

@@ -24,6 +24,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.closer.crm.AccountFilters;
 import dev.closer.crm.CrmException;
+import dev.closer.crm.MemoryUpdateLog;
 import dev.closer.testing.LogCapture;
 import dev.closer.crm.CrmOpportunity;
 import dev.closer.crm.IdempotentCrm;
@@ -379,31 +380,6 @@ class PipedriveAdapterTest {
         PipedriveAdapter mapped = adapter(new PipedriveAdapter.FieldKeys(null, null, null, NEXT_STEP, null), Clock.systemUTC(), 3);
         UpdateResult r = mapped.updateOpportunity("2003", Map.of("next_step", "Send proposal"), null);
         assertEquals(new UpdateResult.Change(null, "Send proposal"), r.changes().get("next_step"));
-    }
-
-    /** Keys remembered in memory, as the embedded store would. */
-    private static final class MemoryUpdateLog implements UpdateLog {
-        final Map<String, Entry> entries = new HashMap<>();
-
-        @Override
-        public Optional<Entry> find(String profile, String key) {
-            return Optional.ofNullable(entries.get(profile + "/" + key));
-        }
-
-        @Override
-        public void pending(String profile, String key, String crm, String opportunityId, String request) {
-            entries.put(profile + "/" + key, new Entry(crm, opportunityId, request, null));
-        }
-
-        @Override
-        public void applied(String profile, String key, UpdateResult result) {
-            entries.computeIfPresent(profile + "/" + key, (k, e) -> new Entry(e.crm(), e.opportunityId(), e.request(), result));
-        }
-
-        @Override
-        public void forget(String profile, String key) {
-            entries.remove(profile + "/" + key);
-        }
     }
 
     @Test
