@@ -4,6 +4,7 @@ import dev.closer.policy.ModelUsage;
 import dev.closer.policy.Redactor;
 import dev.closer.policy.TraceIds;
 import dev.closer.tool.Caller;
+import dev.closer.tool.ToolDefinition;
 import dev.closer.tool.ToolError;
 import dev.closer.tool.ToolException;
 import dev.closer.tool.ToolRegistry;
@@ -19,6 +20,8 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -67,6 +70,11 @@ public final class Assistant {
     private final ModelSettings settings;
     private final String systemPrompt;
     private final TraceIds traceIds = new TraceIds();
+    /** Each tool's specification and its share of the token estimate, built once per definition (the registry's are fixed). */
+    private final Map<ToolDefinition, Spec> specs = Collections.synchronizedMap(new IdentityHashMap<>());
+
+    private record Spec(ToolSpecification specification, long chars) {
+    }
 
     public Assistant(ToolRegistry registry, ModelUsage usage, Function<String, Redactor> redactors, Conversations conversations,
                      StreamingChatModel model, ModelSettings settings, String systemPrompt) {
@@ -96,7 +104,16 @@ public final class Assistant {
         List<ChatMessage> history = History.read(conversation.messagesJson());
         history.add(UserMessage.from(redactor.redactText(text)));
         CloserTools tools = new CloserTools(registry, profile, new Caller("assistant", caller.grants()), () -> trace);
-        List<ToolSpecification> specs = tools.specifications();
+        List<ToolSpecification> specs = new ArrayList<>();
+        long specChars = 0;
+        for (ToolDefinition d : registry.list(profile)) {
+            Spec spec = this.specs.computeIfAbsent(d, k -> {
+                ToolSpecification s = ToolSpecs.of(k);
+                return new Spec(s, TokenEstimate.chars(s));
+            });
+            specs.add(spec.specification());
+            specChars += spec.chars();
+        }
 
         List<Step> steps = new ArrayList<>();
         long in = 0;
@@ -118,7 +135,7 @@ public final class Assistant {
             List<ChatMessage> messages = new ArrayList<>();
             messages.add(SystemMessage.from(systemPrompt));
             messages.addAll(history);
-            long estimate = TokenEstimate.of(messages, specs);
+            long estimate = TokenEstimate.of(messages, specChars);
             ModelUsage.Hold hold;
             try {
                 hold = usage.reserve(new Caller("assistant", caller.grants()), profile, trace, settings.label(),

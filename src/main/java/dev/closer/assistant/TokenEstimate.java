@@ -17,16 +17,19 @@ final class TokenEstimate {
     private TokenEstimate() {
     }
 
-    static long of(List<ChatMessage> messages, List<ToolSpecification> specs) {
-        long chars = 0;
+    /** A request's estimate: its messages, and its tools' share ({@link #chars(ToolSpecification)} summed). */
+    static long of(List<ChatMessage> messages, long specChars) {
+        long chars = specChars;
         for (ChatMessage m : messages) {
             chars += 16 + length(m);
         }
-        for (ToolSpecification s : specs) {
-            chars += s.name().length() + (s.description() == null ? 0 : s.description().length())
-                    + (s.parameters() == null ? 0 : s.parameters().toString().length());
-        }
         return (chars + 3) / 4;
+    }
+
+    /** What one tool's specification adds to a request, in characters. */
+    static long chars(ToolSpecification s) {
+        return s.name().length() + (s.description() == null ? 0 : s.description().length())
+                + (s.parameters() == null ? 0 : s.parameters().toString().length());
     }
 
     private static long length(ChatMessage m) {

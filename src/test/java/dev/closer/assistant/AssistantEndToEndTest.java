@@ -139,6 +139,9 @@ class AssistantEndToEndTest {
             String third = model.requests().get(2);
             assertTrue(third.contains("Qualify the Acme deal with BANT") && third.contains("The deal is qualified"),
                     "the second turn carries the first: " + third);
+            JsonNode offered = Json.parse(model.requests().get(0)).path("tools");
+            assertTrue(offered.size() > 10, "the model was offered Closer's tools: " + offered.size());
+            assertEquals(offered, Json.parse(third).path("tools"), "the second turn offers the same tools, as built for the first");
         }
     }
 

@@ -94,6 +94,11 @@ public final class ScriptedModel {
         return this;
     }
 
+    /** One step's streamed answer in this vendor's wire format, for stubs of one's own (AssistantTimings). */
+    public String wire(Step step) {
+        return vendor == Vendor.OPENAI ? openAi(step, 0) : anthropic(step, 0);
+    }
+
     /** The bodies of the requests the model received, in order. */
     public List<String> requests() {
         List<String> out = new ArrayList<>();
