@@ -146,6 +146,37 @@ class AssistantEndToEndTest {
     }
 
     @Test
+    void a_reader_that_goes_away_mid_stream_does_not_lose_the_turn() throws Exception {
+        ScriptedModel model = new ScriptedModel(wm, ScriptedModel.Vendor.OPENAI).script(
+                tools(call("qualify_opportunity", BANT)),
+                text("The Acme deal is qualified on BANT; the next step is a proposal.").delayed(1500));
+        try (TestServer server = server(model, Map.of())) {
+            String body = chat("Qualify the Acme deal with BANT", null, "sales");
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+                s.setSoTimeout(10_000);
+                s.getOutputStream().write(("POST /api/v1/chat HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+                        + "\r\nContent-Type: application/json\r\nAccept: text/event-stream\r\nContent-Length: "
+                        + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + "\r\n\r\n" + body)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                var in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+                for (String line = in.readLine(); line != null && !line.equals("event: tool_result"); line = in.readLine()) {
+                    // read until the tool has run, then hang up while the answer is still coming
+                }
+            }
+            long deadline = System.currentTimeMillis() + 10_000;
+            String saved = "";
+            while (!saved.contains("next step is a proposal") && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+                try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data").resolve("closer.db"));
+                     var r = c.createStatement().executeQuery("SELECT coalesce(group_concat(messages), '') FROM conversations")) {
+                    saved = r.getString(1);
+                }
+            }
+            assertTrue(saved.contains("next step is a proposal"), "the turn finished and was saved: " + saved);
+        }
+    }
+
+    @Test
     void another_profiles_conversation_is_not_found() throws Exception {
         Path profiles = Files.createDirectories(dir.resolve("profiles"));
         Files.writeString(profiles.resolve("sales.yaml"), "name: sales\ntools: \"*\"\nbudget: {ceiling: 1000}\n");

@@ -136,10 +136,15 @@ public final class ChatApi {
         return null;
     }
 
-    /** Server-sent events on the response, opened with the first event. */
+    /**
+     * Server-sent events on the response, opened with the first event. A reader that goes away
+     * mid-turn stops the events, not the turn: its tool calls and tokens are already paid for, so
+     * the turn finishes and is saved, and the conversation can be picked up again.
+     */
     private static final class EventStream implements Assistant.Listener {
         private final Context ctx;
         private boolean started;
+        private boolean gone;
 
         EventStream(Context ctx) {
             this.ctx = ctx;
@@ -170,6 +175,9 @@ public final class ChatApi {
         }
 
         synchronized void send(String event, JsonNode data) {
+            if (gone) {
+                return;
+            }
             try {
                 var res = ctx.res();
                 if (!started) {
@@ -183,7 +191,7 @@ public final class ChatApi {
                 out.write(("event: " + event + "\ndata: " + Json.write(data) + "\n\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 out.flush();
             } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("the client went away", e);
+                gone = true;
             }
         }
     }
