@@ -97,6 +97,7 @@ class AssistantEndToEndTest {
                     "the model was offered Closer's tools");
             assertTrue(requests.get(1).contains("Perfect ICP match") && requests.get(1).contains("criteria_breakdown"),
                     "the tools' results reached the model");
+            assertFalse(requests.stream().anyMatch(b -> b.contains(ScriptedModel.API_KEY)), "the key goes in a header, never a body");
 
             String trace = turn.path("trace_id").asString();
             try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data").resolve("closer.db"));
@@ -106,7 +107,11 @@ class AssistantEndToEndTest {
                 while (rows.next()) {
                     seen.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3));
                 }
-                String label = vendor == ScriptedModel.Vendor.OPENAI ? "model:openai/gpt-test" : "model:anthropic/claude-test";
+                String label = switch (vendor) {
+                    case OPENAI -> "model:openai/gpt-test";
+                    case ANTHROPIC -> "model:anthropic/claude-test";
+                    case OLLAMA -> "model:ollama/llama-test";
+                };
                 assertEquals(List.of(label + " assistant ok", "score_accounts assistant ok", "qualify_opportunity assistant ok",
                         label + " assistant ok"), seen);
             }

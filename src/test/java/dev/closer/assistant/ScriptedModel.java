@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public final class ScriptedModel {
 
-    public enum Vendor { OPENAI, ANTHROPIC }
+    public enum Vendor { OPENAI, ANTHROPIC, OLLAMA }
 
     /** A tool call the model makes. */
     public record Call(String id, String name, String argumentsJson) {
@@ -64,14 +64,22 @@ public final class ScriptedModel {
     }
 
     public String path() {
-        return vendor == Vendor.OPENAI ? "/v1/chat/completions" : "/v1/messages";
+        return switch (vendor) {
+            case OPENAI -> "/v1/chat/completions";
+            case ANTHROPIC -> "/v1/messages";
+            case OLLAMA -> "/api/chat";
+        };
     }
 
     /** The environment that points Closer at this model. */
     public Map<String, String> env() {
-        return Map.of("CLOSER_LLM_PROVIDER", vendor == Vendor.OPENAI ? "openai" : "anthropic", "CLOSER_LLM_MODEL",
-                vendor == Vendor.OPENAI ? "gpt-test" : "claude-test", "CLOSER_LLM_BASE_URL", wm.baseUrl() + "/v1",
-                "CLOSER_LLM_API_KEY", API_KEY);
+        return switch (vendor) {
+            case OPENAI -> Map.of("CLOSER_LLM_PROVIDER", "openai", "CLOSER_LLM_MODEL", "gpt-test", "CLOSER_LLM_BASE_URL",
+                    wm.baseUrl() + "/v1", "CLOSER_LLM_API_KEY", API_KEY);
+            case ANTHROPIC -> Map.of("CLOSER_LLM_PROVIDER", "anthropic", "CLOSER_LLM_MODEL", "claude-test", "CLOSER_LLM_BASE_URL",
+                    wm.baseUrl() + "/v1", "CLOSER_LLM_API_KEY", API_KEY);
+            case OLLAMA -> Map.of("CLOSER_LLM_PROVIDER", "ollama", "CLOSER_LLM_MODEL", "llama-test", "CLOSER_LLM_BASE_URL", wm.baseUrl());
+        };
     }
 
     /** Answers the n-th model request with the n-th step; a request past the script gets a 500. */
@@ -81,8 +89,8 @@ public final class ScriptedModel {
             String state = i == 0 ? Scenario.STARTED : "step-" + i;
             ResponseDefinitionBuilder answer = !streaming
                     ? aResponse().withHeader("Content-Type", "application/json").withBody(openAiJson(steps[i], i))
-                    : aResponse().withHeader("Content-Type", "text/event-stream")
-                            .withBody(vendor == Vendor.OPENAI ? openAi(steps[i], i) : anthropic(steps[i], i));
+                    : aResponse().withHeader("Content-Type", vendor == Vendor.OLLAMA ? "application/json" : "text/event-stream")
+                            .withBody(wire(steps[i], i));
             if (steps[i].delayMs() > 0) {
                 answer = answer.withChunkedDribbleDelay(20, steps[i].delayMs());
             }
@@ -96,7 +104,36 @@ public final class ScriptedModel {
 
     /** One step's streamed answer in this vendor's wire format, for stubs of one's own (AssistantTimings). */
     public String wire(Step step) {
-        return vendor == Vendor.OPENAI ? openAi(step, 0) : anthropic(step, 0);
+        return wire(step, 0);
+    }
+
+    private String wire(Step step, int n) {
+        return switch (vendor) {
+            case OPENAI -> openAi(step, n);
+            case ANTHROPIC -> anthropic(step, n);
+            case OLLAMA -> ollama(step);
+        };
+    }
+
+    /**
+     * Ollama's /api/chat answer with "stream": false (Closer asks Ollama for whole answers, see
+     * WholeAnswers): tool calls carry their arguments as an object, and no id.
+     */
+    private static String ollama(Step step) {
+        StringBuilder message = new StringBuilder("{\"role\":\"assistant\",");
+        if (step.calls().isEmpty()) {
+            message.append("\"content\":").append(Json.write(step.text())).append("}");
+        } else {
+            message.append("\"content\":\"\",\"tool_calls\":[");
+            for (int i = 0; i < step.calls().size(); i++) {
+                Call c = step.calls().get(i);
+                message.append(i > 0 ? "," : "").append("{\"function\":{\"name\":\"").append(c.name()).append("\",\"arguments\":")
+                        .append(c.argumentsJson()).append("}}");
+            }
+            message.append("]}");
+        }
+        return "{\"model\":\"llama-test\",\"created_at\":\"2026-11-25T10:00:00Z\",\"message\":" + message
+                + ",\"done_reason\":\"stop\",\"done\":true,\"prompt_eval_count\":1000,\"eval_count\":50}";
     }
 
     /** The bodies of the requests the model received, in order. */
