@@ -15,13 +15,13 @@ import java.util.function.Supplier;
  */
 public final class CachingCrm implements CrmAdapter {
 
-    private record Entry(Object value, long expiresAt) {
+    private record Cached(Object value, long expiresAt) {
     }
 
     private final CrmAdapter crm;
     private final long ttlMillis;
     private final Clock clock;
-    private final Map<String, Entry> entries;
+    private final Map<String, Cached> entries;
 
     public CachingCrm(CrmAdapter crm, Duration ttl, Clock clock, int maxEntries) {
         this.crm = crm;
@@ -29,7 +29,7 @@ public final class CachingCrm implements CrmAdapter {
         this.clock = clock;
         this.entries = new LinkedHashMap<>(64, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
                 return size() > maxEntries;
             }
         };
@@ -39,14 +39,14 @@ public final class CachingCrm implements CrmAdapter {
     private <T> T cached(String key, Supplier<T> read) {
         long now = clock.millis();
         synchronized (entries) {
-            Entry e = entries.get(key);
+            Cached e = entries.get(key);
             if (e != null && e.expiresAt() > now) {
                 return (T) e.value();
             }
         }
         T value = read.get();
         synchronized (entries) {
-            entries.put(key, new Entry(value, now + ttlMillis));
+            entries.put(key, new Cached(value, now + ttlMillis));
         }
         return value;
     }
