@@ -43,6 +43,7 @@ public final class ProfileCatalog {
         } catch (RuntimeException e) {
             throw new IllegalStateException("profile " + file + " is not valid YAML: " + e.getMessage());
         }
+        unknownKeys(file, n);
         String name = n.path("name").asString("");
         if (!name.matches("[a-z][a-z0-9_-]{0,31}")) {
             throw new IllegalStateException("profile " + file + ": 'name' must be lower-case letters, digits, - or _");
@@ -77,6 +78,35 @@ public final class ProfileCatalog {
                 crm(file, n.path("crm")),
                 strings(n.path("redaction").path("keys")), strings(n.path("redaction").path("values")),
                 n.path("llm").path("units_per_1k_tokens").asLong(1));
+    }
+
+    /** Known keys, by section ("" is the top level). A misspelt guard must not be silently ignored. */
+    private static final Map<String, Set<String>> KEYS = Map.of(
+            "", Set.of("name", "description", "tools", "read_only", "budget", "cost_overrides", "crm", "redaction", "llm"),
+            "budget", Set.of("ceiling", "window"),
+            "crm", Set.of("vendor", "writes", "base_url", "cache_seconds"),
+            "redaction", Set.of("keys", "values"),
+            "llm", Set.of("units_per_1k_tokens"));
+
+    private static void unknownKeys(String file, JsonNode n) {
+        if (!n.isObject()) {
+            throw new IllegalStateException("profile " + file + " must be a YAML mapping (name: ..., tools: ..., budget: ...)");
+        }
+        for (Map.Entry<String, Set<String>> section : KEYS.entrySet()) {
+            JsonNode node = section.getKey().isEmpty() ? n : n.path(section.getKey());
+            if (!node.isObject()) {
+                continue;
+            }
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                if (!section.getValue().contains(e.getKey())) {
+                    String where = section.getKey().isEmpty() ? "" : section.getKey() + ".";
+                    String hint = e.getKey().startsWith("crm_") ? "; write it as crm: {" + e.getKey().substring(4) + ": ...}" : "";
+                    throw new IllegalStateException("profile " + file + ": unknown key '" + where + e.getKey() + "'" + hint
+                            + "; the keys" + (where.isEmpty() ? "" : " of " + section.getKey()) + " are "
+                            + String.join(", ", new java.util.TreeSet<>(section.getValue())));
+                }
+            }
+        }
     }
 
     private static CrmSettings crm(String file, JsonNode c) {
