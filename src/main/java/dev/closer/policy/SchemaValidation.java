@@ -98,19 +98,38 @@ public final class SchemaValidation {
     }
 
     /**
-     * {@code value} with every array cut to its first {@code maxItems} items (containers on the
-     * way are copied, everything else shared), for checks whose cost should not grow with the data.
+     * {@code value} with every array cut to its first {@code maxItems} items, for checks whose cost
+     * should not grow with the data. A value with no array over the limit (nearly every result) is
+     * returned as it is; otherwise the containers are copied and everything else shared.
      */
     public static JsonNode sample(JsonNode value, int maxItems) {
+        return longerThan(value, maxItems) ? cut(value, maxItems) : value;
+    }
+
+    private static boolean longerThan(JsonNode value, int maxItems) {
+        if (value.isArray() && value.size() > maxItems) {
+            return true;
+        }
+        if (value.isContainer()) {
+            for (JsonNode child : value.values()) {
+                if (longerThan(child, maxItems)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static JsonNode cut(JsonNode value, int maxItems) {
         if (value instanceof tools.jackson.databind.node.ObjectNode obj) {
             tools.jackson.databind.node.ObjectNode out = dev.closer.tool.Json.object();
-            obj.properties().forEach(e -> out.set(e.getKey(), sample(e.getValue(), maxItems)));
+            obj.properties().forEach(e -> out.set(e.getKey(), cut(e.getValue(), maxItems)));
             return out;
         }
         if (value instanceof tools.jackson.databind.node.ArrayNode arr) {
             tools.jackson.databind.node.ArrayNode out = dev.closer.tool.Json.MAPPER.createArrayNode();
             for (int i = 0; i < Math.min(maxItems, arr.size()); i++) {
-                out.add(sample(arr.get(i), maxItems));
+                out.add(cut(arr.get(i), maxItems));
             }
             return out;
         }
