@@ -202,12 +202,8 @@ public final class Assistant {
         listener.toolResult(outcome);
         history.add(ToolExecutionResultMessage.builder().id(request.id()).toolName(request.name()).text(outcome.text())
                 .isError(outcome.isError()).build());
-        if (outcome.result() != null && !outcome.result().isError()) {
-            return new Step(request.name(), outcome.arguments(), true, null, null, outcome.result().value());
-        }
-        ToolError e = outcome.result() != null ? outcome.result().error()
-                : new ToolError(dev.closer.tool.Json.parse(outcome.text()).path("error").path("code").asString(),
-                        dev.closer.tool.Json.parse(outcome.text()).path("error").path("message").asString(), Map.of());
-        return new Step(request.name(), outcome.arguments(), false, e.code(), e.message(), null);
+        ToolError e = outcome.error();
+        return e == null ? new Step(request.name(), outcome.arguments(), true, null, null, outcome.result().value())
+                : new Step(request.name(), outcome.arguments(), false, e.code(), e.message(), null);
     }
 }

@@ -4,6 +4,7 @@ import dev.closer.tool.CallContext;
 import dev.closer.tool.Caller;
 import dev.closer.tool.Json;
 import dev.closer.tool.ToolDefinition;
+import dev.closer.tool.ToolError;
 import dev.closer.tool.ToolRegistry;
 import dev.closer.tool.ToolResult;
 import dev.closer.tool.UnknownToolException;
@@ -32,10 +33,18 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class CloserTools {
 
-    /** One call's outcome: what the model is told, and the chain's result. */
-    public record Outcome(String name, JsonNode arguments, ToolResult result, String text) {
+    /**
+     * One call's outcome: what the model is told, and the chain's result ({@code result} is null when
+     * the bridge refused the call itself: arguments that are not JSON, an unknown tool).
+     */
+    public record Outcome(String name, JsonNode arguments, ToolResult result, ToolError refusal, String text) {
         public boolean isError() {
-            return result == null || result.isError();
+            return error() != null;
+        }
+
+        /** The chain's error or the bridge's refusal; null when the call succeeded. */
+        public ToolError error() {
+            return result != null ? result.error() : refusal;
         }
     }
 
@@ -86,7 +95,7 @@ public final class CloserTools {
         }
         try {
             ToolResult r = registry.call(name, args, new CallContext(traceId.get(), profile, null), caller);
-            return new Outcome(name, args, r, text(r));
+            return new Outcome(name, args, r, null, text(r));
         } catch (UnknownToolException e) {
             return refused(name, args, "UNKNOWN_TOOL", "there is no tool named '" + name + "'");
         }
@@ -117,8 +126,9 @@ public final class CloserTools {
     }
 
     private static Outcome refused(String name, JsonNode args, String code, String message) {
+        ToolError refusal = ToolError.of(code, message);
         ObjectNode out = Json.object();
-        out.putObject("error").put("code", code).put("message", message).putObject("details");
-        return new Outcome(name, args, null, Json.write(out));
+        out.set("error", Json.toTree(refusal));
+        return new Outcome(name, args, null, refusal, Json.write(out));
     }
 }

@@ -149,8 +149,7 @@ final class ChatCommand implements Callable<Integer> {
         @Override
         public void toolResult(CloserTools.Outcome outcome) {
             if (outcome.isError()) {
-                JsonNode e = Json.parse(outcome.text()).path("error");
-                lines.println("  refused " + outcome.name() + ": " + e.path("code").asString() + " - " + e.path("message").asString());
+                lines.println("  refused " + outcome.name() + ": " + outcome.error().code() + " - " + outcome.error().message());
             } else {
                 lines.println("  ok " + outcome.name());
             }

@@ -3,7 +3,6 @@ package dev.closer.server.http;
 import dev.closer.assistant.Assistant;
 import dev.closer.assistant.CloserTools;
 import dev.closer.tool.Json;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The assistant's turns and tool outcomes on the wire (snake_case, as every Closer answer). */
@@ -44,9 +43,8 @@ final class ChatJson {
         ObjectNode d = Json.object();
         d.put("tool", o.name());
         d.put("ok", !o.isError());
-        JsonNode parsed = Json.parse(o.text());
         if (o.isError()) {
-            d.set("error", parsed.path("error"));
+            d.set("error", Json.toTree(o.error()));
         }
         return d;
     }
