@@ -1,5 +1,7 @@
 package dev.closer.crm.hubspot;
 
+import static dev.closer.crm.VendorValues.number;
+
 import dev.closer.crm.CrmAccount;
 import dev.closer.crm.CrmContact;
 import dev.closer.crm.CrmOpportunity;
@@ -52,10 +54,6 @@ final class HubSpotRecords {
     static String text(JsonNode props, String name) {
         String s = props.path(name).asString(null);
         return s == null || s.isEmpty() ? null : s;
-    }
-
-    static Double number(JsonNode v) {
-        return dev.closer.crm.VendorValues.number(v);
     }
 
     /** Dates arrive as ISO dates, ISO instants or epoch milliseconds; all are read in UTC. */

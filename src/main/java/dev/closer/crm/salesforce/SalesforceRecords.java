@@ -1,5 +1,7 @@
 package dev.closer.crm.salesforce;
 
+import static dev.closer.crm.VendorValues.number;
+
 import dev.closer.crm.CrmAccount;
 import dev.closer.crm.CrmContact;
 import dev.closer.crm.CrmOpportunity;
@@ -52,10 +54,6 @@ final class SalesforceRecords {
     static String text(JsonNode n, String field) {
         JsonNode v = n.path(field);
         return v.isNull() || v.isMissingNode() ? null : v.asString();
-    }
-
-    static Double number(JsonNode v) {
-        return dev.closer.crm.VendorValues.number(v);
     }
 
     static LocalDate date(String s) {
